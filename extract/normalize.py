@@ -76,10 +76,8 @@ def _character_edits(text: str) -> list[Edit]:
         s = m.group()
         if s[0] == "\r":
             new = "\n"
-        elif len(s) == 1 and (s in _INVISIBLE or ord(s) < 32 or s == "\x7f"):
-            new = ""
         elif len(s) == 1:
-            new = s.translate(_SPACES)
+            new = s.translate(_SPACES) if ord(s) in _SPACES else ""
         else:
             new = unicodedata.normalize("NFC", s)
         if new != s:
@@ -239,6 +237,10 @@ def _is_syllable_prefix(s: str) -> bool:
     )
 
 
+def _has_vowel(s: str) -> bool:
+    return any(c in "aăâeêioôơuưy" for c in _base(s))
+
+
 def _letter_spacing_gaps(run: str) -> list[int]:
     """Offsets (within ``run``) of the spaces that split one syllable: greedy, a token is glued to
     the syllable being built while the result can still become a Vietnamese syllable."""
@@ -247,7 +249,8 @@ def _letter_spacing_gaps(run: str) -> list[int]:
     current = tokens[0]
     for tok in tokens[1:]:
         joined = current + tok
-        if (len(tok) == 1 or len(current) == 1) and _is_syllable_prefix(joined):
+        glue = len(tok) == 1 or len(current) == 1 or not _has_vowel(tok) or not _has_vowel(current)
+        if glue and _is_syllable_prefix(joined):
             gaps.append(pos)
             current = joined
         else:

@@ -1,9 +1,241 @@
-"""The body's list structure as a tree of sections, items and headings, with spans."""
+"""The body's list structure as a tree of sections, items and headings, with spans.
+
+``parse_structure(doc, header)`` reads the letter's body (``header.body``) line by line (the
+normaliser puts one paragraph, or one table cell, on each line) and returns the top-level nodes.
+A line that opens with a list marker (``data/tasks.toml`` [markers]) starts a node; an unmarked
+line continues the node before it, except a closing sentence (``list_breakers``) after a list,
+which stands at the top level as a ``paragraph`` node.
+
+Nesting follows the markers' kinds: an article (Điều) holds sections (I., II.), which hold
+numbered items (1., then 1.1. inside 1.), which hold the "weaker" kinds ((1), a), -, +) in the
+order the letter first nests them. Labels are the paths the gold annotation writes: "2.a",
+"II.3", "Điều 3.1", "3.-" (a dash under item 3), "2.1" for "(1)" under "2.".
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .data import alternation, load
 from .document import Doc
 from .header import HeaderResult
+from .schema import Span
+
+# kinds whose depth is fixed: an article holds sections, a section numbered items
+_RANK = {"article": 0, "section": 1, "number": 2}
+_WEAK_KINDS = ("paren", "letter", "dash", "plus")
+_LINE_END_COLON = re.compile(r":\s*$")
 
 
-def parse_structure(doc: Doc, header: HeaderResult) -> list:
-    return []
+@dataclass
+class Node:
+    """One list item (or a top-level paragraph) of the body.
+
+    kind: "article", "section", "number", "paren", "letter", "dash", "plus", or "paragraph" for
+        an unmarked top-level paragraph (lead-ins, closing sentences).
+    marker: the marker as the label writes it ("II", "2.1", "a", "-", "Điều 3"); "" for paragraphs.
+    label: the path from the outermost item ("II.3", "4.a", "8.d.-"); None for paragraphs.
+    span: the whole node: its marker line, continuation paragraphs and children.
+    head: the node's own first paragraph, marker excluded (the heading, when it has children).
+    paragraphs: spans of the unmarked paragraphs that continue it, before any child.
+    children: nested items, in order.
+    """
+
+    kind: str
+    marker: str
+    label: str | None
+    span: Span
+    head: Span
+    paragraphs: list[Span] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def text_span(self) -> Span:
+        """The node's own text: its head and continuation paragraphs, children excluded."""
+        end = self.paragraphs[-1][1] if self.paragraphs else self.head[1]
+        return (self.head[0], end)
+
+    def is_heading(self, text: str) -> bool:
+        """A heading over its children: its own text ends with ":" or is a short line without a
+        full stop ("4. Sở Nông nghiệp và Môi trường", "II. NỘI DUNG"), not a sentence that orders
+        work itself ("1. Các cơ quan … xây dựng kế hoạch …; đề ra giải pháp …." over dashes)."""
+        if not self.children:
+            return False
+        own = text[self.text_span[0]:self.text_span[1]].strip()
+        if self.paragraphs or _LINE_END_COLON.search(own):
+            return True
+        words = own.split()
+        return len(words) <= 16 and not own.endswith((".", ";"))
+
+    def walk(self):
+        """This node and every node below it, in text order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@cache
+def _marker_res() -> list[tuple[str, re.Pattern[str]]]:
+    table = load("tasks")["markers"]
+    kinds = {"number_bare": "number", "letter_paren": "letter"}
+    return [(kinds.get(name, name), re.compile(pattern)) for name, pattern in table.items()]
+
+
+@cache
+def _breaker_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(load('tasks')['structure']['list_breakers'])})\b")
+
+
+def classify(line: str) -> tuple[str, str, int] | None:
+    """The list marker opening ``line``: (kind, marker, offset of the text after it), or None."""
+    for kind, regex in _marker_res():
+        m = regex.match(line)
+        if m:
+            marker = m["m"]
+            return kind, (f"Điều {marker}" if kind == "article" else marker), m.end()
+    return None
+
+
+def body_span(doc: Doc, header: HeaderResult) -> Span:
+    """The body to parse: ``header.body``, or, when the header extractor could not bound it
+    (the whole text), the text between the addressee/title block and "Nơi nhận"."""
+    start, end = header.body
+    if (start, end) != (0, len(doc.text)):
+        return start, end
+    lines = doc.lines()
+    first = _first_body_line(doc.text, lines)
+    start = lines[first][0] if first < len(lines) else len(doc.text)
+    closing = re.compile(r"(?m)^(?:Nơi nhận|NƠI NHẬN)\b").search(doc.text, start)
+    return start, closing.start() if closing else len(doc.text)
+
+
+_HEADER_LINE = re.compile(
+    r"^(?:Số\s*:|Số\s+\d|V/v|Về việc|Kính gửi|Đồng kính gửi|Độc lập|CỘNG HÒA|.{0,40},\s*ngày\b|-{3,})"
+)
+
+
+def _first_body_line(text: str, lines: list[Span]) -> int:
+    """The first line after the national motto, number, date, title and addressees."""
+    in_address = False
+    limit = min(len(lines), 60)
+    for i in range(limit):
+        line = text[lines[i][0]:lines[i][1]].strip()
+        if not line:
+            continue
+        if re.match(r"^(?:Kính gửi|Đồng kính gửi)", line) or re.search(r"\bđiện\s*:\s*$", line):
+            in_address = True
+            if len(line.split()) > 40:  # "Kính gửi: …" and the body run together on one line
+                return i + 1
+            continue
+        if in_address and line.startswith(("-", "+", "•")):
+            continue
+        if _HEADER_LINE.match(line) or _is_upper(line):
+            in_address = False
+            continue
+        words = line.split()
+        if classify(line) or len(words) >= 8 or line.startswith("Căn cứ"):
+            if in_address and len(words) < 8 and not classify(line):
+                continue
+            return i
+    return 0
+
+
+def _is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def parse_structure(doc: Doc, header: HeaderResult) -> list[Node]:
+    """The body's top-level nodes (list items and unmarked paragraphs), each with its subtree."""
+    text = doc.text
+    start, end = body_span(doc, header)
+    roots: list[Node] = []
+    stack: list[Node] = []
+    pending: Node | None = None  # a node whose marker stood alone on its line ("1.", "Điều 1.")
+    for line_start, line_end in doc.lines():
+        if line_end <= start or line_start >= end:
+            continue
+        line_start, line_end = max(line_start, start), min(line_end, end)
+        raw = text[line_start:line_end]
+        stripped = raw.strip()
+        if not stripped or re.fullmatch(r"\d{1,3}", stripped):  # blank line, page number
+            continue
+        lead = line_start + len(raw) - len(raw.lstrip())
+        line_end = lead + len(stripped)
+        if pending is not None:
+            pending.head = (lead, line_end)
+            pending.span = (pending.span[0], line_end)
+            pending = None
+            _extend(stack, line_end)
+            continue
+        found = classify(stripped)
+        if found:
+            kind, marker, offset = found
+            head_start = lead + offset
+            node = Node(kind, marker, None, (lead, line_end), (head_start, line_end))
+            _attach(node, stack, roots)
+            if head_start >= line_end:
+                pending = node
+            continue
+        _continue(text, (lead, line_end), stack, roots)
+    return roots
+
+
+def _attach(node: Node, stack: list[Node], roots: list[Node]) -> None:
+    """Place ``node`` under the innermost open node that may hold it; label it."""
+    if node.kind in _RANK:
+        rank = _rank(node)
+        while stack and (stack[-1].kind not in _RANK or _rank(stack[-1]) >= rank):
+            stack.pop()
+    else:
+        same = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == node.kind), None)
+        if same is not None:
+            del stack[same:]
+    parent = stack[-1] if stack else None
+    node.label = _label(node, parent)
+    (parent.children if parent else roots).append(node)
+    stack.append(node)
+    _extend(stack, node.span[1])
+
+
+def _rank(node: Node) -> float:
+    """Articles, then sections, then numbered items by depth ("1." above "1.1.")."""
+    if node.kind == "number":
+        return _RANK["number"] + node.marker.count(".")
+    return _RANK[node.kind]
+
+
+def _label(node: Node, parent: Node | None) -> str:
+    own = "-" if node.kind == "dash" else "+" if node.kind == "plus" else node.marker
+    if parent is None:
+        return own
+    base = parent.label or ""
+    if node.kind == "number" and parent.kind == "number" and node.marker.startswith(parent.marker + "."):
+        base = base[: len(base) - len(parent.marker)].rstrip(".")  # "1.1." under "1." is "1.1"
+    return f"{base}.{own}" if base else own
+
+
+def _extend(stack: list[Node], end: int) -> None:
+    for node in stack:
+        node.span = (node.span[0], max(node.span[1], end))
+
+
+def _continue(text: str, span: Span, stack: list[Node], roots: list[Node]) -> None:
+    """An unmarked paragraph: it continues the innermost open node, extends an uppercase
+    heading split over lines, or (a closing sentence after a list) stands at the top level."""
+    line = text[span[0]:span[1]]
+    if stack:
+        node = stack[-1]
+        own = text[node.text_span[0]:node.text_span[1]]
+        if not node.children and not node.paragraphs and _is_upper(own) and _is_upper(line):
+            node.head = (node.head[0], span[1])  # "IV. TỔ CHỨC" / "THỰC HIỆN"
+            _extend(stack, span[1])
+            return
+        opens_item = not node.children and not node.paragraphs and _LINE_END_COLON.search(own)
+        if opens_item or not _breaker_re().match(line):
+            node.paragraphs.append(span)
+            _extend(stack, span[1])
+            return
+        stack.clear()
+    roots.append(Node("paragraph", "", None, span, span))

@@ -11,7 +11,7 @@ from pathlib import Path
 from .errors import CongvanError
 from .schema import SCHEMA_VERSION, Letter
 
-__all__ = ["read_letter", "Letter", "CongvanError", "SCHEMA_VERSION"]
+__all__ = ["read_letter", "read_spacy", "Letter", "CongvanError", "SCHEMA_VERSION"]
 __version__ = "0.1.0"
 
 
@@ -24,3 +24,12 @@ def read_letter(source: str | Path | bytes, *, name: str | None = None, with_tex
     from .readers import read_source
 
     return build_letter(read_source(source, name=name), with_text=with_text)
+
+
+def read_spacy(source: str | Path | bytes, *, name: str | None = None):
+    """The letter as a spaCy ``Doc`` whose span groups hold the extracted values (see spacy_doc)."""
+    from .pipeline import run
+    from .readers import read_source
+    from .spacy_doc import to_spacy
+
+    return to_spacy(*run(read_source(source, name=name)))

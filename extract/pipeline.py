@@ -41,6 +41,11 @@ def check_language(doc: Doc) -> None:
 
 
 def build_letter(raw: RawText, *, with_text: bool = False) -> Letter:
+    return run(raw, with_text=with_text)[1]
+
+
+def run(raw: RawText, *, with_text: bool = False) -> tuple[Doc, Letter]:
+    """The intermediate ``Doc`` and the finished ``Letter``."""
     doc = make_doc(raw)
     header = extract_header(doc)
     abbreviations = extract_abbreviations(doc)
@@ -51,7 +56,7 @@ def build_letter(raw: RawText, *, with_text: bool = False) -> Letter:
     for item in (*references, *tasks, *deadlines):
         if item.span is not None:
             item.page, item.bbox = doc.page_box(item.span)
-    return Letter(
+    return doc, Letter(
         source=doc.source,
         document=header.document,
         references=references,

@@ -118,3 +118,9 @@ def test_console_script_runs(tmp_path):
         pytest.skip("console script not installed in this environment")
     result = subprocess.run([str(exe), "schema"], capture_output=True, text=True, env=dict(os.environ))
     assert result.returncode == 0 and '"Letter"' in result.stdout
+
+
+def test_one_long_line_of_text_is_text_not_a_file_name():
+    line = "Ủy ban nhân dân tỉnh đề nghị các sở thực hiện việc rà soát trước ngày 20/12/2025. " * 40
+    letter = extract.read_letter(line)
+    assert letter.source.file is None and letter.source.format == "txt"

@@ -20,7 +20,7 @@ def read_source(source: str | Path | bytes, *, name: str | None = None) -> RawTe
 
     A ``str`` that names an existing file is read as that file; any other ``str`` is the text.
     """
-    if isinstance(source, str) and ("\n" in source or not Path(source).is_file()):
+    if isinstance(source, str) and not _names_a_file(source):
         return _from_bytes(source.encode("utf-8"), "txt", None)
     if isinstance(source, bytes):
         fmt = Path(name).suffix.lower().lstrip(".") if name else "txt"
@@ -34,6 +34,15 @@ def read_source(source: str | Path | bytes, *, name: str | None = None) -> RawTe
     if size > MAX_BYTES:
         raise InputTooLarge(f"{size / 1e6:.1f} MB is larger than the {MAX_BYTES // 2**20} MiB limit", str(path))
     return _from_bytes(path.read_bytes(), suffix.lstrip("."), str(path))
+
+
+def _names_a_file(text: str) -> bool:
+    if "\n" in text or len(text) > 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # too long for a file name, or a NUL byte
+        return False
 
 
 def _from_bytes(data: bytes, fmt: str, path: str | None) -> RawText:

@@ -12,6 +12,7 @@ Public API (used by the header and task extractors):
 - ``agency_head_re()``: compiled regex matching, at a position, an office-holder title (group
   ``title``: "Chủ tịch", "Phó Giám đốc") or an agency head (group ``body``: "Sở", "Ủy ban nhân
   dân", "UBND"). Case-sensitive: heads are matched as printed in running text.
+- ``fold(text)``: lower case without diacritics, for comparing names.
 - ``titles()``, ``heads()``, ``provinces()``, ``abbreviations()``: the table's lists.
 """
 from __future__ import annotations
@@ -42,9 +43,21 @@ _NOT_PLACE = frozenset(
 _NOT_PERSON = _NOT_PLACE | frozenset("tại chủ làm ký thay phó trưởng giám đốc bộ sở".split())
 
 
+# what a person's name follows in a title block: a title, "Chính phủ", "đồng chí"
+_PERSON_AFTER = ("thủ tướng", "chủ tịch", "bộ trưởng", "bí thư", "chính phủ", "thường trực", "đồng chí",
+                 "giám đốc", "thống đốc", "chủ nhiệm", "tổng bí thư", "ông", "bà")
+
+
 @cache
 def _table() -> dict:
     return load("agencies")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, words only ("ỦY BAN NHÂN DÂN" → "uy ban nhan dan"): for
+    comparing names printed in different cases."""
+    text = _base_letters(text.replace("đ", "d").replace("Đ", "D")).lower()
+    return " ".join(re.findall(r"[0-9a-z&]+", text))
 
 
 def heads() -> list[str]:
@@ -242,8 +255,8 @@ def _person_re() -> re.Pattern[str]:
 def _capitalise_people(text: str) -> str:
     """A family name and the words after it capitalised where a title or "đồng chí" precedes."""
     def repl(m: re.Match[str]) -> str:
-        before = text[max(0, m.start() - 30): m.start()].split()[-2:]
-        if not before or not (any(w[0].isupper() for w in before) or before[-1] == "chí"):
+        before = " ".join(text[max(0, m.start() - 40): m.start()].split()[-3:]).lower()
+        if not before.endswith(_PERSON_AFTER):
             return m.group()
         words = list(re.finditer(r"\w+", m["name"]))
         kept = next((i for i, w in enumerate(words[1:], 1) if w.group().lower() in _NOT_PERSON), len(words))

@@ -28,7 +28,7 @@ Public API (the tasks extractor imports these):
 
 How it works: a trigger regex built from ``data/date_words.toml`` finds the words that set a
 limit ("trước", "chậm nhất", "trong", "Thời gian hoàn thành:", "từ nay đến hết", "vào", "định
-kỳ"); each trigger class allows some shapes of time expression (``timex.py``), tried in order
+kỳ"); each trigger class allows some shapes of time expression (``dates.parse_timex``), tried in order
 right after the trigger. The letter's date anchors yearless dates, relative limits and the
 "past limit" filter (a limit before the letter's own date is quoted from an earlier letter).
 """
@@ -39,13 +39,17 @@ import re
 from functools import cache
 
 from .data import alternation, load
-from .dates import find_dates, letter_date
+from .dates import TimeExpr, find_dates, parse_timex
 from .document import Doc
 from .header import HeaderResult
 from .schema import Deadline, Span, TaskDeadline
-from .timex import TimeExpr, parse_timex
 
-# Which time-expression shapes each trigger class accepts (see timex.SHAPES).
+_PASSED_RE = re.compile(r"thông qua ngày\s+", re.IGNORECASE)  # a resolution's "thông qua ngày …"
+_BODY_START_RE = re.compile(r"^\s*(?:Căn cứ|Kính gửi)", re.MULTILINE | re.IGNORECASE)
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.;)\n]|$)")
+_SIGNATURE_RE = re.compile(r"^\s*Nơi nhận\s*:?", re.MULTILINE)
+
+# Which time-expression shapes (dates.parse_timex) each class of trigger accepts.
 _ALLOWED = {
     "before": ("weekly", "full", "monthly", "partial", "relative", "month", "quarter", "half", "year"),
     "within": ("relative", "month", "quarter", "half", "year"),
@@ -76,8 +80,9 @@ def _trigger_re() -> re.Pattern[str]:
 
 @cache
 def _skip_line_re() -> re.Pattern[str]:
-    """Lines whose dates are other documents' ("Căn cứ Nghị định số …")."""
-    return re.compile(r"^\s*(?:Căn cứ|Xét đề nghị|Theo đề nghị)\b", re.IGNORECASE)
+    """Lines whose dates are other documents' ("Căn cứ Nghị định số …", "Xét đề nghị của … tại
+    văn bản số …") or that name the subject ("V/v: … trong những tháng cuối năm 2025")."""
+    return re.compile(r"\s*(?:Căn cứ|Xét|Theo đề nghị|V/v|Về việc)(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -89,47 +94,173 @@ def _description_re() -> re.Pattern[str]:
 
 @cache
 def _event_after_re() -> re.Pattern[str]:
-    words = alternation(_words()["events"]["before_date"])
+    """Words right after the time expression that make it an event's ("trước ngày 20/11 khai mạc")."""
+    words = alternation(_words()["events"]["after_limit"])
     return re.compile(rf"\s*(?:{words})(?!\w)", re.IGNORECASE)
 
 
 @cache
 def _pin_re() -> re.Pattern[str]:
     """"từ năm 2025": the first year of a yearly limit, when the letter names it."""
-    return re.compile(r"(?<!\w)từ\s+năm\s+(?P<year>(?:19|20)\d{2})(?!\s+(?:đến|tới)\s+nay)", re.IGNORECASE)
+    return re.compile(
+        r"(?<!\w)từ\s+năm\s+(?P<year>(?:19|20)\d{2})(?!\s*(?:đến|tới|-|–|trở về trước)(?!\w))", re.IGNORECASE
+    )
 
 
-def _lines(text: str) -> list[Span]:
-    out, pos = [], 0
-    for part in text.split("\n"):
-        out.append((pos, pos + len(part)))
-        pos += len(part) + 1
-    return out
+def letter_date(doc: Doc, header: HeaderResult) -> dt.date | None:
+    """The letter's own date, or the best lower bound for it: the header's date; else the dated
+    place line ("Hà Nội, ngày 20 tháng 11 năm 2025") among the first lines; else, for an unsigned
+    copy ("ngày   tháng   năm 2026"), the latest date of that year among the documents its "Căn
+    cứ"/"Theo đề nghị" lines cite (or 1 January); else a "thông qua ngày …" date; else the
+    latest date printed before the body."""
+    if header.document.date:
+        try:
+            return dt.date.fromisoformat(header.document.date)
+        except ValueError:
+            pass
+    text = doc.text
+    head = _head_end(text)
+    for m in _dated_place_re().finditer(text, 0, head):
+        dates = find_dates(text, m.start("date"), m.end())
+        if dates:
+            return dt.date.fromisoformat(dates[0].iso)
+        if m["year"]:  # the day and month left blank
+            year = int(m["year"])
+            cited = [dt.date.fromisoformat(d.iso) for start, end in doc.lines()
+                     if _skip_line_re().match(text, start, end) for d in find_dates(text, start, end)]
+            return max((d for d in cited if d.year == year), default=dt.date(year, 1, 1))
+    passed = _PASSED_RE.search(text)
+    if passed:
+        dates = find_dates(text, passed.start(), min(len(text), passed.end() + 30))
+        if dates:
+            return dt.date.fromisoformat(dates[0].iso)
+    return max((dt.date.fromisoformat(d.iso) for d in find_dates(text, 0, head)), default=None)
+
+
+@cache
+def _dated_place_re() -> re.Pattern[str]:
+    """"Hà Nội, ngày 20 tháng 11 năm 2025", and the blank "Hà Nội, ngày   tháng   năm 2026"."""
+    return re.compile(
+        r"[^\W\d][^\n\d,]{1,40},\s*"
+        r"(?P<date>ngày\s*(?:\d{1,2}\s*)?tháng\s*(?:\d{1,2}\s*)?năm\s*(?P<year>(?:19|20)\d{2})?)",
+        re.IGNORECASE,
+    )
+
+
+def _head_end(text: str) -> int:
+    """Where the header region ends: the first "Căn cứ"/"Kính gửi" line, or the 15th line."""
+    m = _BODY_START_RE.search(text)
+    cut = m.start() if m else len(text)
+    lines = text.split("\n", 15)
+    return min(cut, len(text) - len(lines[15]) if len(lines) > 15 else len(text))
 
 
 def find_limits(doc: Doc, header: HeaderResult) -> list[Deadline]:
     text = doc.text
     anchor = letter_date(doc, header)
-    pin = _pinned_year(text, anchor)
+    pin = _pinned_year(f"{header.document.subject or ''}\n{text[:_head_end(text)]}", anchor)
     found: list[Deadline] = []
-    taken = -1  # end of the last accepted expression: a trigger inside it is not a new limit
-    for start, end in _lines(text):
+    in_table = False  # below a "Thời gian hoàn thành" column header, in the same annex
+    for start, end in doc.lines():
         if _skip_line_re().match(text, start, end):
             continue
-        for m in _trigger_re().finditer(text, start, end):
-            if m.start() < taken:
-                continue
-            trigger = m.lastgroup
-            if trigger == "within" and _description_re().search(text, max(start, m.start() - 60), m.start()):
-                continue
-            expr = parse_timex(text, m.end(), end, _ALLOWED[trigger], anchor, _recurs_before(text, start, m.start()))
-            if expr is None or _event_after_re().match(text, expr.end):
-                continue
-            deadline = _deadline(text, m, expr, anchor, pin)
-            if deadline is not None:
-                found.append(deadline)
-                taken = expr.end
+        if _annex_re().match(text, start, end) or _column_label_re().fullmatch(text, start, end):
+            in_table = not _annex_re().match(text, start, end)
+            continue
+        cell = _table_cell(text, start, end, anchor) if in_table else None
+        if cell is not None:
+            deadline = _deadline(text, cell[0], cell[1], anchor, pin, strictly_before=False)
+            found.extend([deadline] if deadline else [])
+            continue
+        found.extend(_limits_in_line(text, start, end, anchor, pin))
     return found
+
+
+def _limits_in_line(text: str, start: int, end: int, anchor: dt.date | None, pin: int | None) -> list[Deadline]:
+    found: list[Deadline] = []
+    taken = -1  # end of the last accepted expression: a trigger inside it is not a new limit
+    for m in _trigger_re().finditer(text, start, end):
+        if m.start() < taken:
+            continue
+        trigger = m.lastgroup
+        clause = _clause_start(text, start, m.start())
+        if trigger == "within" and _describes(text, clause, m.start()):
+            continue
+        expr = parse_timex(text, m.end(), end, _ALLOWED[trigger], anchor, _recurs_before(text, start, m.start()))
+        if expr is None or _event_after_re().match(text, expr.end):
+            continue
+        if trigger == "within" and clause == m.start() and text.startswith(",", expr.end):
+            continue  # "Trong tháng 11 năm 2025, … đã xảy ra": the time of a narrative
+        if trigger == "from_now" and not _clause_ends(text, expr.end):
+            continue  # "Từ nay đến ngày 19/12/2025 chỉ còn 01 tháng": a countdown, not a period of work
+        if (_condition_re().search(text, max(clause, m.start() - 30), m.start())
+                or _conditional_after_re().match(text, expr.end)):
+            continue  # "có hiệu lực trước ngày …", "… trước ngày 31/12/2026 thì …", "… đã hoàn thành"
+        deadline = _deadline(text, m.start(), expr, anchor, pin, strictly_before=_is_strictly_before(m))
+        if deadline is not None:
+            found.append(deadline)
+            taken = expr.end
+    return found
+
+
+def _table_cell(text: str, start: int, end: int, anchor: dt.date | None) -> tuple[int, TimeExpr] | None:
+    """A cell of a time column that is a bare period or date ("Quý IV/2025", "Tháng 12/2025.",
+    "Năm 2025 - 2026"), as (its start, the expression)."""
+    at = start + len(text[start:end]) - len(text[start:end].lstrip())
+    expr = parse_timex(text, at, end, _CELL_SHAPES, anchor)
+    return (at, expr) if expr is not None and _clause_ends(text, expr.end) else None
+
+
+_CELL_SHAPES = ("full", "month", "quarter", "half", "years", "year")
+
+
+@cache
+def _column_label_re() -> re.Pattern[str]:
+    """The header of a table's time column: "Thời gian hoàn thành", "Thời gian dự kiến hoàn thành"."""
+    return re.compile(rf"\s*(?:{alternation(_words()['limits']['column_labels'])})\s*", re.IGNORECASE)
+
+
+@cache
+def _annex_re() -> re.Pattern[str]:
+    """An annex heading ("PHỤ LỤC II") starts a new table: the column header must be seen again."""
+    return re.compile(r"\s*PHỤ LỤC(?:\s+[IVX\d]+)?\s*$")
+
+
+def _clause_start(text: str, line_start: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last ". ; :" of its line, spaces skipped."""
+    cut = max(text.rfind(p, line_start, pos) for p in ".;:")
+    cut = line_start if cut < 0 else cut + 1
+    while cut < pos and text[cut].isspace():
+        cut += 1
+    return cut
+
+
+def _clause_ends(text: str, pos: int) -> bool:
+    return bool(_CLAUSE_END_RE.match(text, pos))
+
+
+@cache
+def _condition_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['events']['before_trigger'])})\s*$", re.IGNORECASE)
+
+
+@cache
+def _conditional_after_re() -> re.Pattern[str]:
+    events = _words()["events"]
+    words = alternation(events["after_conditional"] + events["after_narrative"])
+    return re.compile(rf"\s*,?\s*(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def _describes(text: str, clause: int, pos: int) -> bool:
+    """"kết quả thực hiện trong năm 2025": a description word just before the period, and no
+    reporting verb earlier in the clause."""
+    described = _description_re().search(text, max(clause, pos - 40), pos)
+    return bool(described) and not _report_re().search(text, clause, pos)
+
+
+@cache
+def _report_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['events']['report_verbs'])})(?!\w)", re.IGNORECASE)
 
 
 def _recurs_before(text: str, line_start: int, pos: int) -> bool:
@@ -147,24 +278,28 @@ def _recurrence_lead_re() -> re.Pattern[str]:
 
 
 def _pinned_year(text: str, anchor: dt.date | None) -> int | None:
+    """The year from which the letter's rules apply, when its subject says so ("Về hướng dẫn
+    đánh giá, xếp loại … từ năm 2025"): the first occurrence of a yearly limit falls in it."""
     for m in _pin_re().finditer(text):
         year = int(m["year"])
-        if anchor is None or year >= anchor.year:
+        if anchor is not None and year in (anchor.year, anchor.year + 1):
             return year
     return None
 
 
-def _deadline(text: str, trigger: re.Match, expr: TimeExpr, anchor: dt.date | None, pin: int | None) -> Deadline | None:
+def _deadline(text: str, start: int, expr: TimeExpr, anchor: dt.date | None, pin: int | None,
+              strictly_before: bool) -> Deadline | None:
+    """The limit printed from ``start`` to the expression's end, or None when already past."""
     date = expr.date
-    if trigger.lastgroup == "before" and expr.kind in ("month", "quarter", "half", "year") and expr.start_date:
-        date = expr.start_date - dt.timedelta(days=1)  # "trước năm 2027": by the end of 2026
+    if strictly_before and expr.kind in ("month", "quarter", "year") and expr.start:
+        date = expr.start - dt.timedelta(days=1)  # "trước năm 2027": by the end of 2026
     if expr.kind == "recurring" and expr.recurrence.startswith("FREQ=YEARLY") and pin and expr.month and expr.day:
         date = dt.date(pin, expr.month, expr.day)
         if anchor and date < anchor:
             date = date.replace(year=date.year + 1)
     if date is not None and anchor is not None and date < anchor:
         return None  # a limit already past on the letter's date: quoted from an earlier letter
-    span = (trigger.start(), expr.end)
+    span = (start, expr.end)
     return Deadline(
         date=date.isoformat() if date else None,
         text=text[span[0]:span[1]],
@@ -172,6 +307,12 @@ def _deadline(text: str, trigger: re.Match, expr: TimeExpr, anchor: dt.date | No
         recurrence=expr.recurrence,
         span=span,
     )
+
+
+def _is_strictly_before(trigger: re.Match) -> bool:
+    """"trước tháng 12", "trước năm 2027" end the day before the period; "chậm nhất tháng 6"
+    and "hạn cuối quý I" end with it."""
+    return trigger.lastgroup == "before" and trigger.group().strip().lower() == "trước"
 
 
 def extract_deadlines(doc: Doc, header: HeaderResult) -> list[Deadline]:
@@ -192,44 +333,66 @@ def deadlines_in(deadlines: list[Deadline], span: Span) -> list[Deadline]:
 
 @cache
 def _closing_re() -> re.Pattern[str]:
-    """Sentences that apply a limit to the whole letter."""
-    return re.compile(
-        r"nội dung nêu trên|nội dung trên|trên đây|nhiệm vụ nêu trên|(?:Công văn|Chỉ thị|Kế hoạch|"
-        r"Thông báo|Công điện|Quyết định|Chương trình|văn bản) này|các nhiệm vụ được giao|"
-        r"^\W*(?:\w+\.\s*)?Thời (?:gian|hạn) (?:thực hiện|hoàn thành)",
-        re.IGNORECASE,
-    )
+    """Words of a sentence that applies its limit to the whole letter ("các nội dung nêu trên")."""
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['closing']['phrases'])})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _plan_label_re() -> re.Pattern[str]:
+    """A plan's own time line, numbered or bare, not a dash item: "3. Thời gian thực hiện:"."""
+    labels = alternation(_words()["closing"]["labels"])
+    return re.compile(rf"\s*(?:(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s*)?(?:{labels})\s*:", re.IGNORECASE)
+
+
+@cache
+def _list_item_re() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+\.)\s")
 
 
 def closing_deadline(doc: Doc, header: HeaderResult, deadlines: list[Deadline]) -> Deadline | None:
-    """The limit the letter sets for all its items: one printed in a closing paragraph that
-    charges the addressees with the letter's content, or the value of a plan's "Thời gian thực
-    hiện:" line (the label line itself or the line it heads)."""
+    """The limit the letter sets for all its items: the value of a plan's one "Thời gian thực
+    hiện:" line (on the label's line or the line it heads; when the letter prints several such
+    lines they are per-item times, not the plan's), else a limit in one of the last paragraphs before the signature that is no
+    list item and charges the addressees with the letter's content ("chỉ đạo thực hiện các nội
+    dung nêu trên; báo cáo … chậm nhất là ngày 29/12/2020")."""
     text = doc.text
-    for d in deadlines:
-        if d.span is None or d.date is None:
-            continue
-        line_start = text.rfind("\n", 0, d.span[0]) + 1
-        line_end = text.find("\n", d.span[1])
-        line_end = len(text) if line_end < 0 else line_end
-        prev_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
-        line = text[line_start:line_end]
-        heading = text[prev_start:max(line_start - 1, prev_start)]
-        if _is_label_line(line) or (_is_label_line(heading) and len(heading) < 60):
-            return d
-        if _is_list_item(line):
-            continue
-        if _closing_re().search(line):
+    dated = [d for d in deadlines if d.span is not None and d.date is not None]
+    label_lines = sum(1 for start, end in doc.lines() if _plan_label_re().match(text, start, end))
+    labelled = [d for d in dated if _under_plan_label(text, d.span[0])]
+    if label_lines == 1 and labelled:
+        return labelled[0]
+    last_lines = _last_body_lines(doc, header, 3)
+    for d in dated:
+        start, end = _line_around(text, d.span[0])
+        if (start, end) in last_lines and not _list_item_re().match(text, start, end) \
+                and _closing_re().search(text, start, end):
             return d
     return None
 
 
-def _is_label_line(line: str) -> bool:
-    return bool(re.match(r"^\W*(?:[\dIVX]+[.)]\s*)*Thời (?:gian|hạn) (?:thực hiện|hoàn thành)\b", line, re.IGNORECASE))
+def _last_body_lines(doc: Doc, header: HeaderResult, count: int) -> list[Span]:
+    """The last ``count`` non-blank lines before the signature block ("Nơi nhận:")."""
+    text = doc.text
+    end = header.closing[0] if header.closing else len(text)
+    signed = _SIGNATURE_RE.search(text, 0, end)
+    end = signed.start() if signed else end
+    lines = [(s, e) for s, e in doc.lines() if e <= end and text[s:e].strip()]
+    return lines[-count:]
 
 
-def _is_list_item(line: str) -> bool:
-    return bool(re.match(r"^\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+\.)\s", line))
+def _line_around(text: str, pos: int) -> Span:
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def _under_plan_label(text: str, pos: int) -> bool:
+    start, end = _line_around(text, pos)
+    if _plan_label_re().match(text, start, end):
+        return True
+    if start == 0:
+        return False
+    prev_start, prev_end = _line_around(text, start - 1)
+    return prev_end - prev_start < 60 and bool(_plan_label_re().match(text, prev_start, prev_end))
 
 
 def to_task_deadline(deadline: Deadline, inherited: bool = False) -> TaskDeadline:

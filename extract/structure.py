@@ -24,8 +24,8 @@ from .schema import Span
 
 # kinds whose depth is fixed: an article holds sections, a section numbered items
 _RANK = {"article": 0, "section": 1, "number": 2}
-_WEAK_KINDS = ("paren", "letter", "dash", "plus")
 _LINE_END_COLON = re.compile(r":\s*$")
+_CONTINUED_RE = re.compile(r"(?:\d+\s+)?(\w)")  # its first letter, after a stray number
 
 
 @dataclass
@@ -57,16 +57,15 @@ class Node:
         return (self.head[0], end)
 
     def is_heading(self, text: str) -> bool:
-        """A heading over its children: its own text ends with ":" or is a short line without a
-        full stop ("4. Sở Nông nghiệp và Môi trường", "II. NỘI DUNG"), not a sentence that orders
-        work itself ("1. Các cơ quan … xây dựng kế hoạch …; đề ra giải pháp …." over dashes)."""
+        """A heading over its children: its own text ends with ":" or without a full stop ("4. Sở
+        Nông nghiệp và Môi trường", "II. NỘI DUNG"), not a sentence that orders work itself
+        ("1. Các cơ quan … xây dựng kế hoạch …; đề ra giải pháp …." over dashes)."""
         if not self.children:
             return False
         own = text[self.text_span[0]:self.text_span[1]].strip()
         if self.paragraphs or _LINE_END_COLON.search(own):
             return True
-        words = own.split()
-        return len(words) <= 16 and not own.endswith((".", ";"))
+        return not own.rstrip("/ ").endswith((".", ";"))
 
     def walk(self):
         """This node and every node below it, in text order."""
@@ -130,15 +129,19 @@ def _first_body_line(text: str, lines: list[Span]) -> int:
             continue
         if in_address and line.startswith(("-", "+", "•")):
             continue
-        if _HEADER_LINE.match(line) or _is_upper(line):
+        if _HEADER_LINE.match(line) or (_is_upper(line) and not classify(line)):
             in_address = False
             continue
         words = line.split()
         if classify(line) or len(words) >= 8 or line.startswith("Căn cứ"):
-            if in_address and len(words) < 8 and not classify(line):
-                continue
             return i
     return 0
+
+
+def _starts_lower(line: str, pos: int) -> bool:
+    """Text that cannot open an item: a lower-case word, or a number then one."""
+    m = _CONTINUED_RE.match(line, pos)
+    return bool(m) and m.group(1).islower()
 
 
 def _is_upper(line: str) -> bool:
@@ -153,6 +156,7 @@ def parse_structure(doc: Doc, header: HeaderResult) -> list[Node]:
     roots: list[Node] = []
     stack: list[Node] = []
     pending: Node | None = None  # a node whose marker stood alone on its line ("1.", "Điều 1.")
+    quoting = 0  # depth inside a quotation of another text ("“Điều 8. …” "), which orders nothing
     for line_start, line_end in doc.lines():
         if line_end <= start or line_start >= end:
             continue
@@ -160,6 +164,9 @@ def parse_structure(doc: Doc, header: HeaderResult) -> list[Node]:
         raw = text[line_start:line_end]
         stripped = raw.strip()
         if not stripped or re.fullmatch(r"\d{1,3}", stripped):  # blank line, page number
+            continue
+        if quoting or stripped.startswith(("“", '"')):
+            quoting = _quote_depth(stripped, quoting)
             continue
         lead = line_start + len(raw) - len(raw.lstrip())
         line_end = lead + len(stripped)
@@ -170,6 +177,8 @@ def parse_structure(doc: Doc, header: HeaderResult) -> list[Node]:
             _extend(stack, line_end)
             continue
         found = classify(stripped)
+        if found and found[0] == "dash" and _starts_lower(stripped, found[2]):
+            found = None  # "- 2025 sang thực hiện …": a line broken inside "2021 - 2025"
         if found:
             kind, marker, offset = found
             head_start = lead + offset
@@ -180,6 +189,15 @@ def parse_structure(doc: Doc, header: HeaderResult) -> list[Node]:
             continue
         _continue(text, (lead, line_end), stack, roots)
     return roots
+
+
+def _quote_depth(line: str, depth: int) -> int:
+    """The quotation depth after ``line``: curly quotes counted; a line opening with a straight
+    quote opens a quotation that a line with an odd count of straight quotes closes."""
+    depth += line.count("“") - line.count("”")
+    if line.count('"') % 2 and (depth > 0 or line.startswith('"')):
+        depth += 1 if line.startswith('"') and depth <= 0 else -1
+    return max(depth, 0)
 
 
 def _attach(node: Node, stack: list[Node], roots: list[Node]) -> None:

@@ -1,0 +1,239 @@
+"""Deadlines: every printed form of a time limit, from real phrasing, and the dev-gold floor."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from extract.dates import add_duration
+from extract.deadlines import (
+    closing_deadline, deadlines_in, extract_deadlines, find_limits, letter_date, to_task_deadline,
+)
+from extract.document import Doc, RawText
+from extract.evaluate import Tally, date_of, listify, match_sets
+from extract.header import HeaderResult
+from extract.normalize import normalize
+from extract.offsets import OffsetMap
+from extract.schema import Document, Source
+
+
+def make(text: str, date: str | None = "2025-11-20") -> tuple[Doc, HeaderResult]:
+    doc = Doc(raw=RawText(text=text, source=Source(sha256="0", format="txt")), text=text,
+              to_raw=OffsetMap.identity(len(text)))
+    return doc, HeaderResult(document=Document(date=date), body=(0, len(text)))
+
+
+def limits(text: str, date: str | None = "2025-11-20"):
+    return extract_deadlines(*make(text, date))
+
+
+# (phrase as printed in a real letter, letter date, expected (date, kind, recurrence) of each limit)
+CASES = [
+    # absolute dates, every printed form
+    ("báo cáo kết quả chỉ đạo thực hiện về UBND tỉnh (qua Sở Nội vụ) chậm nhất là ngày 29/12/2020.",
+     "2020-12-22", [("2020-12-29", "absolute", None)]),
+    ("rà soát tất cả các công trình khai thác nước dưới đất trên địa bàn, hoàn thành trước ngày 31/12/2025",
+     "2025-11-18", [("2025-12-31", "absolute", None)]),
+    ("phạm vi cầu vượt ngang trên đường ĐT.770B trước ngày 30 tháng 11 năm 2025.",
+     "2025-11-20", [("2025-11-30", "absolute", None)]),
+    ("gửi về Bộ Nội vụ trước ngày 26/11/2025 để tổng hợp", "2025-11-21", [("2025-11-26", "absolute", None)]),
+    ("gửi Văn phòng Chính phủ trước 17 giờ ngày 27/11/2025 để tổng hợp", "2025-11-27",
+     [("2025-11-27", "absolute", None)]),
+    ("hoàn thành chậm nhất trước ngày 31/01/2026;", "2025-11-30", [("2026-01-31", "absolute", None)]),
+    ("Yêu cầu hoàn thiện gửi Văn phòng Ủy ban nhân dân trước ngày 24/5/2019.", "2019-05-24",
+     [("2019-05-24", "absolute", None)]),
+    ("Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.", "2025-11-29", [("2026-01-01", "absolute", None)]),
+    # a date without a year takes the letter's year, the next one when it has passed
+    ("gửi báo cáo về Bộ Xây dựng chậm nhất ngày 10 tháng 12 để tổng hợp", "2025-11-20",
+     [("2025-12-10", "absolute", None)]),
+    ("gửi hồ sơ về Sở Nội vụ trước ngày 15/01 để tổng hợp", "2025-12-20", [("2026-01-15", "absolute", None)]),
+    # months, quarters, halves, years: the last day of the period
+    ("báo cáo cấp có thẩm quyền những vấn đề vượt thẩm quyền (nếu có) trong tháng 11 năm 2025.",
+     "2025-11-24", [("2025-11-30", "month", None)]),
+    ("Hoàn thành, báo cáo kết quả Ủy ban nhân dân tỉnh (qua Công an tỉnh) trong tháng 11/2025.",
+     "2025-11-20", [("2025-11-30", "month", None)]),
+    ("Thời gian hoàn thành: Tháng 11 - 12/2025.", "2025-11-21", [("2025-12-31", "month", None)]),
+    ("báo cáo Thủ tướng Chính phủ trong quý I năm 2026.", "2025-11-18", [("2026-03-31", "quarter", None)]),
+    ("Hoàn thành trong quý III/2020.", "2020-05-04", [("2020-09-30", "quarter", None)]),
+    ("các nhiệm vụ chủ yếu phải thực hiện trong 6 tháng đầu năm 2026", "2025-12-10",
+     [("2026-06-30", "month", None)]),
+    ("để có thể hoàn thành Dự án thành phần 1 thuộc Dự án cao tốc Biên Hòa - Vũng Tàu trong năm 2025, bảo đảm",
+     "2025-11-20", [("2025-12-31", "year", None)]),
+    ("- Thời gian thực hiện: Năm 2026 và các năm tiếp theo.", "2025-11-18", [("2026-12-31", "year", None)]),
+    ("3. Thời gian thực hiện:\nTừ nay đến hết năm 2025.", "2025-11-19", [("2025-12-31", "year", None)]),
+    ("b) Thời gian hỗ trợ: Từ nay đến hết ngày 31 tháng 12 năm 2025.", "2025-11-25",
+     [("2025-12-31", "absolute", None)]),
+    ("Thời hạn hoàn thành: Từ ngày 01/01/2026 đến ngày 31/3/2026.", "2025-11-21", [("2026-03-31", "absolute", None)]),
+    ("vi phạm phân vùng môi trường trước năm 2030.", "2025-11-19", [("2029-12-31", "year", None)]),
+    ("phê duyệt quy hoạch cán bộ cấp mình quản lý chậm nhất tháng 6.", "2025-11-21", [("2026-06-30", "month", None)]),
+    # relative limits: resolved against the letter's date when anchored on it
+    ("báo cáo Ủy ban nhân dân tỉnh trong thời hạn 10 ngày kể từ ngày ký.", "2025-11-20",
+     [("2025-11-30", "relative", None)]),
+    ("Thời hạn chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định này.", "2025-11-20",
+     [("2025-11-27", "relative", None)]),
+    ("trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản đề nghị", "2025-11-18",
+     [(None, "relative", None)]),
+    ("Thời hạn chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định công bố", "2025-11-18",
+     [(None, "relative", None)]),
+    # recurring limits: RRULE, date null unless pinned
+    ("Báo cáo Thủ tướng Chính phủ kết quả thực hiện nhiệm vụ của các bộ, ngành trước ngày 20 hằng tháng.",
+     "2025-11-18", [(None, "recurring", "FREQ=MONTHLY;BYMONTHDAY=20")]),
+    ("mẫu báo cáo hàng tuần trước 15:00 ngày thứ Sáu hàng tuần và theo dõi", "2025-11-26",
+     [(None, "recurring", "FREQ=WEEKLY;BYDAY=FR;BYHOUR=15;BYMINUTE=0")]),
+    ("kịp thời báo cáo Thủ tướng Chính phủ vào 15:00 ngày Chủ nhật hàng tuần để kịp thời chỉ đạo", "2025-11-26",
+     [(None, "recurring", "FREQ=WEEKLY;BYDAY=SU;BYHOUR=15;BYMINUTE=0")]),
+    ("tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 25/12 hàng năm.", "2025-11-25",
+     [(None, "recurring", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25")]),
+    ("b) Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo kết quả về Ủy ban nhân dân thành phố", "2025-11-17",
+     [(None, "recurring", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15")]),
+    ("1.1. Trước ngày 31 tháng 7 của năm xét tặng, Cục Quản lý Y, Dược cổ truyền", "2025-11-24",
+     [(None, "recurring", "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=31")]),
+    ("đăng tải file word vào ngày 15 của tháng trước đó trên App Thông tin Tuyên giáo", "2025-11-19",
+     [(None, "recurring", "FREQ=MONTHLY;BYMONTHDAY=15")]),
+    # a yearly limit whose first year the letter names ("từ năm 2025") is pinned
+    ("V/v hướng dẫn đánh giá, xếp loại trung tâm học tập cộng đồng từ năm 2025\ngửi kết quả về Sở Giáo dục và "
+     "Đào tạo, hạn cuối ngày 15 tháng 12 hàng năm", "2025-11-28",
+     [("2025-12-15", "recurring", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15")]),
+    # not limits: events, periods of events, descriptions, past limits, conditions, citations
+    ("Treo cờ Tổ quốc từ ngày 10/5/2026 đến hết ngày 14/5/2026.", "2026-05-05", []),
+    ("Thời hạn ủy quyền: kể từ ngày Quyết định này có hiệu lực thi hành đến hết ngày 28/02/2027.", "2025-11-20", []),
+    ("Trong tháng 11 năm 2025, do mưa, lũ lớn tại khu vực Trung Bộ đã xảy ra tình trạng ngập lụt", "2025-11-21", []),
+    ("V/v: động lực tăng trưởng kinh tế trong những tháng cuối năm 2025", "2025-11-17", []),
+    ("cập nhật dữ liệu đội ngũ cán bộ, công chức, viên chức trước ngày 30 tháng 10 năm 2025 theo Công văn",
+     "2025-11-28", []),
+    ("Từ nay đến ngày 19 tháng 12 năm 2025 chỉ còn 01 tháng, thời gian rất gấp", "2025-11-20", []),
+    ("được thông qua hoặc ban hành và có hiệu lực trước ngày 01 tháng 3 năm 2027 thì các quy định", "2025-07-01", []),
+    ("Căn cứ Kế hoạch số 325/KH-UBND trước ngày 03/12/2025 của UBND Thành phố", "2025-11-20", []),
+    ("đánh giá kết quả thực hiện trong năm 2025 của các đơn vị", "2025-11-20", []),
+    ("Thời gian thực hiện: từ tháng 10/2025 đến khi tổ chức thành công Đại hội", "2025-11-18", []),
+]
+
+
+@pytest.mark.parametrize("text,date,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_deadline_forms(text, date, expected):
+    got = [(d.date, d.kind, d.recurrence) for d in limits(text, date)]
+    assert got == expected
+
+
+def test_bare_cells_of_a_time_column_are_limits():
+    text = ("PHỤ LỤC\nTT\nTên nhiệm vụ\nCơ quan chủ trì\nThời gian hoàn thành\n4\n"
+            "Xây dựng Bộ tiêu chí đánh giá mức độ chuyển đổi số doanh nghiệp.\nSở KH&CN\nQuí IV-2025\n"
+            "5\nPhối hợp rà soát, sửa đổi Luật Quy hoạch\nSở Tài chính\nNăm 2025 - 2026\n"
+            "PHỤ LỤC II\nChỉ tiêu\nNăm 2027\n")
+    assert [(d.date, d.text) for d in limits(text, "2025-12-01")] == [
+        ("2025-12-31", "Quí IV-2025"), ("2026-12-31", "Năm 2025 - 2026")]  # a statistics column is not
+
+
+def test_text_and_span_are_the_words_that_set_the_limit():
+    text = "Yêu cầu Chủ tịch UBND huyện báo cáo kết quả chậm nhất là ngày 29/12/2020."
+    (d,) = limits(text, "2020-12-22")
+    assert d.text == "chậm nhất là ngày 29/12/2020"
+    assert text[d.span[0]:d.span[1]] == d.text
+
+
+def test_each_distinct_date_once_and_every_occurrence_for_tasks():
+    text = ("2. Bộ Tài chính báo cáo cấp có thẩm quyền trong tháng 11 năm 2025.\n"
+            "3. Bộ Nội vụ báo cáo cấp có thẩm quyền trong tháng 11 năm 2025.")
+    doc, header = make(text, "2025-11-24")
+    assert [d.date for d in extract_deadlines(doc, header)] == ["2025-11-30"]
+    every = find_limits(doc, header)
+    assert len(every) == 2
+    second = (text.index("3."), len(text))
+    (inside,) = deadlines_in(every, second)
+    assert inside.span[0] > second[0]
+    assert to_task_deadline(inside, inherited=True).inherited
+
+
+def test_closing_deadline_applies_to_the_whole_letter():
+    text = ("1. Chỉ đạo Phòng Nội vụ tăng cường kiểm tra.\n"
+            "2. Rà soát, hoàn thành trước ngày 26/12/2020.\n"
+            "Yêu cầu Chủ tịch UBND huyện chỉ đạo thực hiện các nội dung nêu trên; báo cáo kết quả chậm nhất "
+            "là ngày 29/12/2020.\nNơi nhận:")
+    doc, header = make(text, "2020-12-22")
+    closing = closing_deadline(doc, header, extract_deadlines(doc, header))
+    assert closing is not None and closing.date == "2020-12-29"
+
+
+def test_closing_deadline_of_a_plan_is_its_implementation_period():
+    text = "II. YÊU CẦU\n3. Thời gian thực hiện:\nTừ nay đến hết năm 2025.\nIII. NỘI DUNG\n1. Sở Y tế: trước ngày 10/12/2025."
+    doc, header = make(text, "2025-11-19")
+    assert closing_deadline(doc, header, extract_deadlines(doc, header)).date == "2025-12-31"
+
+
+def test_a_limit_inside_a_numbered_item_is_not_the_closing_one():
+    text = "1.1. Cập nhật dữ liệu vào Cơ sở dữ liệu quốc gia trước ngày 06 tháng 12 năm 2025.\nĐề nghị các cơ quan khẩn trương triển khai."
+    doc, header = make(text, "2025-11-28")
+    assert closing_deadline(doc, header, extract_deadlines(doc, header)) is None
+
+
+def test_per_item_time_lines_are_not_the_plans_limit():
+    text = ("1. Rà soát văn bản.\nThời gian thực hiện: Thường xuyên.\n"
+            "2. Cập nhật cơ sở dữ liệu.\nThời gian thực hiện: Tháng 12/2025.\nNơi nhận:")
+    doc, header = make(text, "2025-11-20")
+    deadlines = extract_deadlines(doc, header)
+    assert [d.date for d in deadlines] == ["2025-12-31"]
+    assert closing_deadline(doc, header, deadlines) is None
+
+
+def test_a_yearly_rule_is_pinned_only_by_the_subject():
+    text = ("V/v báo cáo kết quả\nKính gửi: Các sở, ban, ngành\nTriển khai từ năm 2026 và thực hiện thường xuyên.\n"
+            "Hàng năm, trước ngày 25 tháng 12, các cơ quan gửi báo cáo.")
+    assert [(d.date, d.recurrence) for d in limits(text, "2025-11-19")] == [
+        (None, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=25")]
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1795 /UBND-NC\nKiên Giang, ngày 22 tháng 12 năm 2020\nV/v tiếp tục", "2020-12-22"),
+    # an unsigned copy: the latest document its "Căn cứ"/"Theo đề nghị" lines cite in that year
+    ("Số: /QĐ-UBND Hà Nội, ngày tháng năm 2026\nQUYẾT ĐỊNH\nCăn cứ Thông báo số 212-TB/TU ngày 23/01/2026;\n"
+     "Theo đề nghị của Sở Xây dựng tại Tờ trình số 191/TTr-SXD ngày 10/4/2026;", "2026-04-10"),
+    ("NGHỊ QUYẾT\nĐiều 3. Nghị quyết này đã được Hội đồng nhân dân tỉnh thông qua ngày 13 tháng 7 năm 2017.", "2017-07-13"),
+])
+def test_letter_date_falls_back_to_the_printed_header(head, expected):
+    doc, header = make(head, None)
+    assert letter_date(doc, header) == dt.date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize("start,count,unit,expected", [
+    ("2025-11-20", 10, "day", "2025-11-30"),
+    ("2025-11-20", 5, "workday", "2025-11-27"),  # Thursday + 5 working days skips the weekend
+    ("2025-11-28", 1, "workday", "2025-12-01"),  # Friday + 1 working day is Monday
+    ("2025-01-31", 1, "month", "2025-02-28"),
+])
+def test_add_duration(start, count, unit, expected):
+    assert add_duration(dt.date.fromisoformat(start), count, unit).isoformat() == expected
+
+
+def test_dev_gold_deadlines_floor(corpus, gold_letters):
+    """The scorer's deadlines group (distinct dates per letter) on the dev gold, computed with
+    extract.evaluate's functions on this module's output, the letter's date read from the text."""
+    from extract.readers import read_source
+
+    tally = Tally()
+    for name, gold in gold_letters.items():
+        raw = read_source(corpus / "texts" / f"{name}.txt")
+        normalised = normalize(raw.text)
+        doc = Doc(raw=raw, text=normalised.text, to_raw=normalised.to_raw)
+        header = HeaderResult(document=Document(), body=(0, len(doc.text)))  # the date read by letter_date
+        gold_dates = sorted({date_of(d) for d in listify(gold.get("deadlines")) if date_of(d)})
+        pred_dates = sorted({d.date for d in extract_deadlines(doc, header) if d.date})
+        tp, fp, fn, _ = match_sets(gold_dates, pred_dates, lambda a, b: a == b)
+        tally.add(tp, fp, fn)
+    assert tally.f1() >= 0.90, json.dumps(tally.as_dict())
+
+
+def test_dev_gold_recurring_rules(corpus, gold_letters):
+    """Every recurring rule of the dev gold is found with its RRULE."""
+    from extract.readers import read_source
+
+    for name, gold in gold_letters.items():
+        rules = {d["recurrence"] for d in listify(gold.get("deadlines")) if isinstance(d, dict) and d.get("recurrence")}
+        if not rules:
+            continue
+        raw = read_source(corpus / "texts" / f"{name}.txt")
+        normalised = normalize(raw.text)
+        doc = Doc(raw=raw, text=normalised.text, to_raw=normalised.to_raw)
+        header = HeaderResult(document=Document(date=gold["document"].get("date")), body=(0, len(doc.text)))
+        found = {d.recurrence for d in extract_deadlines(doc, header)}
+        assert rules <= found, name

@@ -103,8 +103,27 @@ _MARKUP_RE = re.compile(
 )
 
 
+_PAGE_NUMBER_RE = re.compile(r"[ \t]*[-–]?[ \t]*\d{1,3}[ \t]*[-–]?[ \t]*")
+
+
 def _markup_edits(text: str) -> list[Edit]:
-    return [(m.start(), m.end(), "\n" if m.group() == "|" else "") for m in _MARKUP_RE.finditer(text)]
+    edits = [(m.start(), m.end(), "\n" if m.group() == "|" else "") for m in _MARKUP_RE.finditer(text)]
+    return sorted(edits + _page_number_edits(text))
+
+
+def _page_number_edits(text: str) -> list[Edit]:
+    """Running page numbers of text taken from PDFs: a line holding only "9" or "- 9 -" between two
+    lines of running text (never a table cell: a neighbour line that is a "|" keeps it). The line
+    goes with its line break, so the sentence it interrupted joins up again."""
+    edits: list[Edit] = []
+    lines = text.split("\n")
+    pos = 0
+    for i, line in enumerate(lines):
+        if (0 < i < len(lines) - 1 and _PAGE_NUMBER_RE.fullmatch(line)
+                and "|" not in lines[i - 1] + lines[i + 1] and lines[i - 1].strip() and lines[i + 1].strip()):
+            edits.append((pos, pos + len(line) + 1, ""))
+        pos += len(line) + 1
+    return edits
 
 
 # ---------------------------------------------------------------- pass 3: lines and paragraphs
@@ -135,7 +154,8 @@ def _breaks_between(prev: str, line: str, prev_continued: bool, width: int) -> b
     if _is_uppercase_line(prev) or _is_uppercase_line(line):
         return True
     if _opener_re().match(line):
-        return True
+        # "… chương trình “Festival Thăng Long\n- Hà Nội, lần thứ II”": a dash inside an open quote
+        return not (line[0] in "-–" and prev.count("“") > prev.count("”"))
     if not _starts_upper(line):
         return False
     if prev.endswith(_SENTENCE_END) or prev.endswith("./."):

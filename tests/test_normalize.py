@@ -88,3 +88,21 @@ def test_maps_compose():
     assert second == "Xabcd"
     assert [both.source(i) for i in range(len(second))] == [0, 0, 1, 4, 5]
     assert isinstance(OffsetMap.identity(3), OffsetMap)
+
+
+def test_running_page_numbers_go_and_the_sentence_joins_up():
+    raw = ("đảm bảo các điều kiện (âm thanh, ánh\n6 \nsáng, công nghệ hiện đại)\n11. Sở Tài chính\n9 \n"
+           "- Căn cứ Kế hoạch được UBND Thành phố phê duyệt")
+    assert normalize(raw).text == ("đảm bảo các điều kiện (âm thanh, ánh sáng, công nghệ hiện đại)\n"
+                                   "11. Sở Tài chính\n- Căn cứ Kế hoạch được UBND Thành phố phê duyệt")
+
+
+def test_numbers_in_table_cells_stay():
+    raw = "STT\n|\n9\n|\nSở Tài chính"
+    assert normalize(raw).text == "STT\n9\nSở Tài chính"
+
+
+def test_a_dash_inside_an_open_quote_does_not_start_an_item():
+    raw = "cho đại biểu tham gia chương trình “Festival Thăng Long\n- Hà Nội, lần thứ II năm 2026”.\n- Chủ trì"
+    assert normalize(raw).text == ("cho đại biểu tham gia chương trình “Festival Thăng Long - Hà Nội, lần thứ II "
+                                   "năm 2026”.\n- Chủ trì")

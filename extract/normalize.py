@@ -93,11 +93,11 @@ def _tone_edits(text: str) -> list[Edit]:
 # ---------------------------------------------------------------- pass 2: web-dump markup
 
 _MARKUP_RE = re.compile(
-    r"\*\*"  # bold
+    r"^[ \t*]*[-_=~–—.]{3,}[ \t*]*$"  # rule lines under the header cells, bold or not
+    r"|\*\*"  # bold
     r"|(?<!\()\*(?!\))"  # italics (a "(*)" footnote mark is kept)
     r"|\\(?=[-.*_#|()\[\]!+])"  # markdown escapes
     r"|^[ \t]*#{1,6}[ \t]+"  # heading marks
-    r"|^[ \t]*[-_=~–—.]{3,}[ \t]*$"  # rule lines under the header cells
     r"|\|",  # table cells
     re.M,
 )
@@ -128,15 +128,22 @@ def _page_number_edits(text: str) -> list[Edit]:
 
 # ---------------------------------------------------------------- pass 3: lines and paragraphs
 
-_SENTENCE_END = tuple(".;:!?…")
+_SENTENCE_END = tuple(".:!?…")
 
 
 @cache
-def _opener_re() -> re.Pattern[str]:
+def opener_re() -> re.Pattern[str]:
+    """A line that starts a paragraph: an opener word or a list marker."""
     table = load("layout")
     words = alternation(table["paragraph_openers"])
     markers = "|".join(table["list_markers"])
     return re.compile(rf"(?:{words})|(?:{markers})")
+
+
+@cache
+def _closer_re() -> re.Pattern[str]:
+    """A line that always ends its paragraph (the motto "Độc lập - Tự do - Hạnh phúc")."""
+    return re.compile(rf"(?:{alternation(load('layout')['paragraph_closers'])})\W*$")
 
 
 def _is_uppercase_line(line: str) -> bool:
@@ -151,15 +158,18 @@ def _starts_upper(line: str) -> bool:
 
 def _breaks_between(prev: str, line: str, prev_continued: bool, width: int) -> bool:
     """Whether the printed line break between two lines of one block ends a paragraph."""
-    if _is_uppercase_line(prev) or _is_uppercase_line(line):
+    if _is_uppercase_line(prev) or _is_uppercase_line(line) or _closer_re().search(prev):
         return True
-    if _opener_re().match(line):
+    if opener_re().match(line):
         # "… chương trình “Festival Thăng Long\n- Hà Nội, lần thứ II”": a dash inside an open quote
         return not (line[0] in "-–" and prev.count("“") > prev.count("”"))
     if not _starts_upper(line):
         return False
     if prev.endswith(_SENTENCE_END) or prev.endswith("./."):
         return True
+    if prev.endswith(";"):
+        # "…; " then a capital: a new list line, unless the line merely wrapped at full width
+        return len(prev) < 0.85 * width
     # a wrapped paragraph's last line is short; its first line may be short too (indentation)
     return prev_continued and len(prev) < 0.6 * width
 

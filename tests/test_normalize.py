@@ -106,3 +106,22 @@ def test_a_dash_inside_an_open_quote_does_not_start_an_item():
     raw = "cho đại biểu tham gia chương trình “Festival Thăng Long\n- Hà Nội, lần thứ II năm 2026”.\n- Chủ trì"
     assert normalize(raw).text == ("cho đại biểu tham gia chương trình “Festival Thăng Long - Hà Nội, lần thứ II "
                                    "năm 2026”.\n- Chủ trì")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # the motto and the place-and-date line stay lines of their own
+    ("Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 3 năm 2026",
+     "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 3 năm 2026"),
+    ("Số: 12/UBND-VP\nQuảng Ngãi, ngày 20 tháng 11 năm 2025", "Số: 12/UBND-VP\nQuảng Ngãi, ngày 20 tháng 11 năm 2025"),
+    ("**THỦ TƯỚNG CHÍNH PHỦ**\n**-------**\n|\n*Hà\nNội, ngày 21 tháng 11 năm 2025*",
+     "THỦ TƯỚNG CHÍNH PHỦ\nHà Nội, ngày 21 tháng 11 năm 2025"),
+    # a full-width line ending in ";" merely wrapped; a short one ends its list line
+    ("Giao Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan và các tỉnh Quảng Trị, Thanh Hóa;\n"
+     "Bộ Công an và các đơn vị khác thực hiện ngay các biện pháp cần thiết",
+     "Giao Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan và các tỉnh Quảng Trị, Thanh Hóa; "
+     "Bộ Công an và các đơn vị khác thực hiện ngay các biện pháp cần thiết"),
+    ("Kính gửi:\nSở Tài chính;\nSở Nội vụ đang chủ trì thực hiện các nội dung của Kế hoạch năm 2026.",
+     "Kính gửi:\nSở Tài chính;\nSở Nội vụ đang chủ trì thực hiện các nội dung của Kế hoạch năm 2026."),
+])
+def test_header_lines_and_clause_ends(raw, expected):
+    assert normalize(raw).text == expected

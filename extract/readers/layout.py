@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from ..data import alternation, load
-from ..normalize import _opener_re  # the normaliser's paragraph openers and list markers
+from ..normalize import opener_re  # the normaliser's paragraph openers and list markers
 
 Box = tuple[int, float, float, float, float]  # page (1-based), x0, top, x1, bottom
 
@@ -358,7 +358,7 @@ def _separator(prev: Line, line: Line, edges: tuple[float, float, float], same_p
     if line.x0 > margin + 0.8 * height:
         return "\n\n"  # an indented first line
     if (body and prev.x1 >= right - 1.5 * height and not prev.text.endswith((".", ":"))
-            and not _opener_re().match(line.text)):
+            and not opener_re().match(line.text)):
         return " "  # the line before runs to the right margin: the sentence goes on
     return "\n"
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from . import bodies
 from .data import alternation, load
-from .dates import iso_date
+from .dates import find_dates, iso_date
 from .document import Doc
 from .patterns import pattern
 from .schema import Document, Signer, Span
@@ -366,14 +366,13 @@ def _read_number(doc: Doc, lines: list[Line], i: int, parts: list[Line], top: _T
         if not lead:
             continue
         pos = part.start + lead.end()
-        spaced = re.compile(r"(\d+) (\d+)(?=\s?/)").match(doc.text, pos)  # "0 7/2024/QĐ-UBND"
+        spaced = pattern("spaced_digits").match(doc.text, pos)  # "0 7/2024/QĐ-UBND"
         for name in ("party_number_symbol", "number_symbol", "blank_number_symbol"):
-            regex = _re(name) if name.startswith("blank") else pattern(name)
-            m = regex.match(doc.text, spaced.start(2) if spaced else pos, end)
+            m = pattern(name).match(doc.text, spaced.end() if spaced else pos, end)
             if m:
                 number = m.groupdict().get("number")
                 if number and spaced:
-                    number = spaced[1] + number
+                    number = spaced["head"] + number
                 _put_number(part, m, part.start + lead.start(), number, top)
                 return 2 if m.end() > lines[i].end else 1
     return 0
@@ -567,15 +566,18 @@ def _read_telegram(lines: list[Line], i: int, top: _Top) -> int:
 
 def _dash_list(lines: list[Line], j: int, opening: list[str]) -> tuple[list[tuple[str, Span]], int]:
     """Items of a dash list from line ``j``: one per dash line; a line that does not open with a
-    dash, or follows an item ending in "," or ":", continues the item before it."""
+    dash continues the item before it, and so does a dash line under an item ending in ":"
+    ("- Các Bộ:" / "+ Công an") or, in a list whose items end in ";", in "," (a line broken by the
+    source: "- … các tỉnh: Gia Lai," / "- Đắk Lẳk và Khánh Hòa;")."""
     items: list[tuple[str, Span]] = []
+    open_ends = (",", ":") if _list_separator(lines, j) == ";" else (":",)
     while j < len(lines):
         text = lines[j].text
         if _re("co_recipients_lead").match(text):
             j = _skip_dash_list(lines, j + 1)
             break
         dash = re.match(r"^[-–—+•]\s*", text)
-        open_item = items and items[-1][0].rstrip().endswith((",", ":"))
+        open_item = items and items[-1][0].rstrip().endswith(open_ends if dash else (",", ":"))
         if dash and not open_item:
             items.append((text[dash.end():], (lines[j].start + dash.end(), lines[j].end)))
         elif items and (open_item or dash):
@@ -592,6 +594,12 @@ def _dash_list(lines: list[Line], j: int, opening: list[str]) -> tuple[list[tupl
             break
         j += 1
     return items, j
+
+
+def _list_separator(lines: list[Line], j: int) -> str:
+    """";" when an item of the dash list from line ``j`` ends in it, else ","."""
+    end = _skip_dash_list(lines, j)
+    return ";" if any(line.text.endswith(";") for line in lines[j:end]) else ","
 
 
 def _skip_dash_list(lines: list[Line], j: int) -> int:
@@ -708,7 +716,8 @@ def _with_locality(name: str, parent: str) -> str:
 
 
 def _fill_fallbacks(doc: Doc, lines: list[Line], top: _Top, fields: dict, spans: dict) -> None:
-    """A resolution whose header is lost: the date it was passed; a type from the symbol."""
+    """A resolution whose header is lost: the date it was passed, the number its annex heading
+    prints; a type from the symbol."""
     if "date" not in fields and not top.date_printed:
         m = None
         for m in _re("passed_date").finditer(doc.text):
@@ -718,6 +727,8 @@ def _fill_fallbacks(doc: Doc, lines: list[Line], top: _Top, fields: dict, spans:
             if date:
                 fields["date"] = date
                 spans["date"] = m.span()
+    if not fields.get("number") and not fields.get("symbol") and (fields.get("date") or not top.date_printed):
+        _fill_attached_number(doc, fields, spans)
     if "type" not in fields and fields.get("symbol"):
         head = re.split(r"[-/]", fields["symbol"])[0]
         for name, symbols in load("doc_types")["types"].items():
@@ -727,6 +738,26 @@ def _fill_fallbacks(doc: Doc, lines: list[Line], top: _Top, fields: dict, spans:
         else:
             if fields.get("recipients"):
                 fields["type"] = "Công văn"
+
+
+def _fill_attached_number(doc: Doc, fields: dict, spans: dict) -> None:
+    """"(Ban hành kèm theo Nghị quyết số 08/NQ-HĐND ngày 14 tháng 7 năm 2017 …)": the number of the
+    document whose own date follows it; without an own date, of the document of its type whose
+    annex heading opens a line (with that date)."""
+    for lead in _re("attached_to", re.M).finditer(doc.text):
+        m = pattern("party_number_symbol").match(doc.text, lead.end()) or pattern("number_symbol").match(doc.text, lead.end())
+        dates = find_dates(doc.text, m.end(), m.end() + 40) if m else []
+        if not dates or not re.fullmatch(r"\s*,?\s*(?:ngày\s*)?", doc.text[m.end():dates[0].span[0]]):
+            continue
+        own_heading = lead["heading"] is not None and lead["type"].lower() == (fields.get("type") or "").lower()
+        if dates[0].iso == fields.get("date") or (not fields.get("date") and own_heading):
+            fields["date"] = dates[0].iso
+            spans.setdefault("date", dates[0].span)
+            fields["number"] = m["number"]
+            fields["year"] = int(m["year"]) if m.groupdict().get("year") else None
+            fields["symbol"] = re.sub(r"\s+", "", m["symbol"])
+            spans["number"] = spans["symbol"] = m.span()
+            return
 
 
 # ----------------------------------------------------------------------------- closing
@@ -921,6 +952,8 @@ def _read_signer(block: list[Line], name: Line) -> tuple[Signer, dict]:
     prefix nearest the title."""
     prefixed = [k for k, line in enumerate(block) if _re("authority").search(line.text)]
     floor = prefixed[-1] + 1 if prefixed and prefixed[-1] < len(block) - 1 else 0
+    if prefixed and block[prefixed[-1]].text.endswith((",", "-", "–", " VÀ")):
+        floor = prefixed[-1]  # the title runs on: "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ"
     k = len(block) - 1
     title_lines = [block[k]]
     while not _title_search(_joined(title_lines)) and k > floor:

@@ -94,7 +94,8 @@ def _tone_edits(text: str) -> list[Edit]:
 
 _MARKUP_RE = re.compile(
     r"^[ \t*]*[-_=~–—.]{3,}[ \t*]*$"  # rule lines under the header cells, bold or not
-    r"|\*\*"  # bold
+    r"|!\[[^\]\n]*\]\([^)\n]*\)"  # images: "![](images/….jpg)"
+    r"|\*\*|__"  # bold
     r"|(?<!\()\*(?!\))"  # italics (a "(*)" footnote mark is kept)
     r"|\\(?=[-.*_#|()\[\]!+])"  # markdown escapes
     r"|^[ \t]*#{1,6}[ \t]+"  # heading marks

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from . import bodies
 from .data import alternation, load
 from .dates import find_dates
 from .document import Doc
@@ -23,6 +24,7 @@ from .schema import Reference, Span
 
 # number shapes, most specific first: where two overlap the first wins
 ANCHORS = ("compound_number_symbol", "spaced_party_number_symbol", "party_number_symbol", "number_symbol")
+LOOSE_ANCHORS = ("dash_number_symbol", "symbol_first_number")  # read only after "<type> số"
 LAW_TYPES = ("Luật", "Bộ luật", "Hiến pháp")
 _LETTER = r"[^\W\d_]"
 _NUMBER_LEAD = re.compile(r"\s*[,:]?\s*(?:(?:số|so)\s*:?\s*)?")  # "Luật Đất đai số 31/2024/QH15"
@@ -42,6 +44,7 @@ class Mention:
     symbol: str | None = None
     date: str | None = None
     issuer: str | None = None
+    issuer_before: str | None = None  # "của Sở Nội vụ tại Tờ trình số …": read when no issuer follows
     pinpoint: str | None = None
     title: str | None = None
     explicit_type: bool = False  # the type word is printed (not read off the symbol)
@@ -93,10 +96,12 @@ def _compiled() -> dict[str, Any]:
     t = _table()
     number_word = t["numbering"]["number_word"]
     date_shape = "|".join(_ungrouped(n) for n in ("worded_date", "numeric_date"))
-    heads = alternation(t["issuer"]["heads"])
+    titles = [*bodies.titles(), *(f"Phó {title}" for title in bodies.titles())]
+    heads = alternation([*t["issuer"]["heads"], *titles])
     issuer_shape = rf"(?:{heads})(?:\s+(?:[-–]\s+)?[^\s,;:.()“”\"/]+){{0,12}}?"
+    issuers_shape = rf"{issuer_shape}(?:(?:{t['issuer']['list_separator']}){issuer_shape})*"
     before = [
-        (re.compile(b["pattern"].replace("$issuer", issuer_shape).replace("$date", f"(?:(?i:ngày)\\s+)?(?i:{date_shape})")),
+        (re.compile(b["pattern"].replace("$issuers", issuers_shape).replace("$issuer", issuer_shape).replace("$date", f"(?:(?i:ngày)\\s+)?(?i:{date_shape})")),
          b["strip_title"])
         for b in t["issuer"]["before"]
     ]
@@ -112,6 +117,9 @@ def _compiled() -> dict[str, Any]:
         "after_so": re.compile(t["lists"]["after_so"], re.I),
         "date_lead": re.compile(t["dates"]["lead"], re.I),
         "issuer_lead": re.compile(t["issuer"]["lead"], re.I),
+        "next_citation": re.compile(rf"{t['issuer']['next_citation']}(?:{_type_re().pattern})"),
+        "issuer_list": re.compile(t["issuer"]["list_separator"]),
+        "issuer_head": re.compile(rf"(?:{heads})(?![\wđ])"),
         "issuer_stop": re.compile(rf"(?i:{alternation(t['issuer']['stops'])})(?![\wđ])"),
         "law_stop": re.compile(rf"(?:{alternation(t['laws']['stops'])})(?![\wđ])"),
         "law_opener": re.compile(t["laws"]["opener"]),
@@ -119,11 +127,19 @@ def _compiled() -> dict[str, Any]:
         "amending": re.compile(t["laws"]["amending"]),
         "not_law": re.compile(rf"(?i:(?<![\wđ])(?:{alternation(t['laws']['not_laws'])}))\s+$"),
         "pinpoint": re.compile(t["pinpoint"]["before"]),
-        "office_title": re.compile(rf"(?:{alternation(t['issuer']['office_titles'])})\s+(?=(?:{heads})(?![\wđ]))"),
-        "comma_names": re.compile(rf"(?:{alternation(t['issuer']['comma_names'])})(?![\wđ])"),
+        "office_title": re.compile(rf"(?P<title>{alternation(titles)})\s+(?=(?:{heads})(?![\wđ]))"),
+        "whole_title": re.compile(rf"(?:{alternation(titles)})(?![\wđ])"),
+        # names read whole, before the stops: "Văn hóa, Thể thao và Du lịch", "Bộ Chỉ huy Quân sự"
+        "whole_names": re.compile(rf"(?:{alternation(t['issuer']['comma_names'] + _capitalised_heads())})(?![\wđ])"),
         "locality": re.compile(rf"(?<![\wđ])(?i:{alternation(t['issuer']['localities'])})$"),
         "before": before,  # (pattern, strip_title) pairs
     }
+
+
+def _capitalised_heads() -> list[str]:
+    """Agency heads of several capitalised words ("Bộ Chỉ huy Quân sự", "Ban Chỉ đạo"): one name,
+    though "chỉ" or "chỉ đạo" alone ends an issuer."""
+    return [h for h in bodies.heads() if " " in h and h.split()[1][0].isupper() and not h.startswith("Các ")]
 
 
 def _ungrouped(name: str) -> str:
@@ -144,24 +160,25 @@ class Number:
     number: str
     year: int | None
     symbol: str
+    loose: bool = False  # a shape of LOOSE_ANCHORS: a citation only after "<type> số"
 
 
 def parse_numbers(text: str) -> list[Number]:
     """Every document number in ``text``, in order, the most specific shape winning overlaps."""
     found: list[Number] = []
     taken: list[tuple[int, int]] = []
-    for name in ANCHORS:
+    for name in ANCHORS + LOOSE_ANCHORS:
         for m in pattern(name).finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            number = _number_of(text, m)
+            number = _number_of(text, m, loose=name in LOOSE_ANCHORS)
             if number:
                 taken.append(m.span())
                 found.append(number)
     return sorted(found, key=lambda n: n.start)
 
 
-def _number_of(text: str, m: re.Match[str]) -> Number | None:
+def _number_of(text: str, m: re.Match[str], *, loose: bool = False) -> Number | None:
     if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.:,-"):
         return None  # the tail of a longer token ("QCVN 01-150:2017/BNNPTNT")
     symbol = m["symbol"]
@@ -172,7 +189,7 @@ def _number_of(text: str, m: re.Match[str]) -> Number | None:
             return None
         symbol = symbol[:cut]
     symbol = symbol.rstrip(" .-–/")
-    end = m.start("symbol") + len(symbol)
+    end = max(m.start("symbol") + len(symbol), m.end("number"))
     number, year = m["number"].strip(), m.groupdict().get("year")
     old_style = re.fullmatch(r"(\d+)-((?:19|20)\d\d)", number)  # "19-2017/NQ-CP"
     if old_style and not year:
@@ -181,7 +198,7 @@ def _number_of(text: str, m: re.Match[str]) -> Number | None:
     if suffix:
         symbol, end = symbol + suffix.group(), end + suffix.end()
     symbol = re.sub(r"\s+", "", symbol).replace("–", "-")
-    return Number(m.start(), end, number, int(year) if year else None, symbol)
+    return Number(m.start(), end, number, int(year) if year else None, symbol, loose)
 
 
 def _key(number: str, symbol: str) -> tuple[str, str]:
@@ -211,8 +228,11 @@ def read_issuer(text: str, pos: int) -> tuple[str, int] | None:
     subject or the sentence's next part (data: [issuer] stops)."""
     stop, max_words = _compiled()["issuer_stop"], _table()["issuer"]["max_words"]
     end, i, words = None, pos, 0
-    while words < max_words and not stop.match(text, i):
-        word = _compiled()["comma_names"].match(text, i) or _NAME_WORD.match(text, i)
+    while words < max_words:
+        word = _compiled()["whole_names"].match(text, i)
+        if not word and stop.match(text, i):
+            break
+        word = word or _NAME_WORD.match(text, i)
         if not word or word.group()[0].isdigit():
             break
         if word.group() == "và" and _joins_other(text, word.end()):
@@ -237,10 +257,15 @@ def _joins_other(text: str, pos: int) -> bool:
 
 
 def _issuer_after(text: str, pos: int, *, by_do: bool) -> tuple[str, int] | None:
+    """The "của …" (or "do …") issuer after a citation; not one that opens the next citation
+    ("thông báo số 99-TB/TW ngày 21/11/2025, của Ban Bí thư tại văn bản số 213-KL/TW")."""
     lead = _compiled()["issuer_lead"].match(text, pos)
     if not lead or (not by_do and "do" in lead.group().split()):
         return None
-    return read_issuer(text, lead.end())
+    issuer = read_issuer(text, lead.end())
+    if issuer and _compiled()["next_citation"].match(text, issuer[1]):
+        return None
+    return issuer
 
 
 def _read_tail(text: str, mention: Mention, pos: int) -> None:
@@ -290,12 +315,34 @@ def _issuer_before(text: str, start: int) -> tuple[str | None, str | None]:
     for regex, strip_title in _compiled()["before"]:
         m = regex.search(window)
         if m:
-            start = m.start("issuer")
-            title = _compiled()["office_title"].match(window, start) if strip_title else None
-            issuer = read_issuer(window, title.end() if title else start)
+            title = _office_title(window, m.start("issuer")) if strip_title else None
+            issuer = _read_issuers(window, title if title else m.start("issuer"), m.end("issuer"))
             dates = find_dates(m["date"].lower()) if m.groupdict().get("date") else []
-            return (issuer[0] if issuer else None), (dates[0].iso if dates else None)
+            return issuer, (dates[0].iso if dates else None)
     return None, None
+
+
+def _office_title(text: str, pos: int) -> int | None:
+    """End of an office-holder's title before a body's name ("Giám đốc" of "Giám đốc Sở Nội vụ"),
+    unless title and name are one longer title ("Thủ tướng Chính phủ")."""
+    c = _compiled()
+    title = c["office_title"].match(text, pos)
+    if not title or c["whole_title"].match(text, pos).end() > title.end("title"):
+        return None
+    return title.end()
+
+
+def _read_issuers(text: str, pos: int, end: int) -> str | None:
+    """The bodies named from ``pos`` to ``end``, one or a list of them: "Bộ Chính trị, Ban Bí thư";
+    None when other words come before ``end`` ("của Bộ trưởng Bộ Tài chính quy định tại Luật …")."""
+    c, first, last = _compiled(), pos, None
+    while (issuer := read_issuer(text, pos)) is not None:
+        last = issuer[1]
+        more = c["issuer_list"].match(text, last)
+        if not more or more.end() >= end or not c["issuer_head"].match(text, more.end()):
+            break
+        pos = more.end()
+    return text[first:last] if last == end else None
 
 
 def _is_shouted(text: str, pos: int) -> bool:
@@ -350,6 +397,7 @@ def _law_mentions(text: str, numbers: dict[int, Number]) -> list[Mention]:
         if mention:
             consumed = mention.span[1]
             mention.pinpoint = _pinpoint_before(text, start)
+            _read_before(text, mention)
             out.append(mention)
     return out
 
@@ -471,6 +519,8 @@ def _number_mention(text: str, n: Number, earlier: list[Mention]) -> Mention | N
     mention = Mention(span=(n.start, n.end), core_end=n.end, number=n.number, year=n.year, symbol=n.symbol,
                       shouted=_is_shouted(text, n.start))
     typed = _type_before(text, n.start)
+    if n.loose and not (typed and c["number_word_before"].search(text, max(0, n.start - 8), n.start)):
+        return None
     if typed:
         word, desc = typed
         mention.type, mention.explicit_type = _type_words()[word.group().casefold()], True
@@ -494,12 +544,17 @@ def _number_mention(text: str, n: Number, earlier: list[Mention]) -> Mention | N
     if mention.type is None:
         mention.type = _symbol_type(n.symbol) or "Văn bản"
     _read_tail(text, mention, n.end)
-    if mention.issuer is None and mention.group[0] is mention:
-        mention.issuer, date = _issuer_before(text, mention.span[0])
-        mention.date = mention.date or date
     if mention.group[0] is mention:
+        _read_before(text, mention)
         mention.pinpoint = _pinpoint_before(text, mention.span[0])
     return mention
+
+
+def _read_before(text: str, mention: Mention) -> None:
+    """Issuer and date printed before the citation, when none follows it."""
+    if mention.issuer is None:
+        mention.issuer_before, date = _issuer_before(text, mention.span[0])
+        mention.date = mention.date or date
 
 
 def _running_list(text: str, earlier: list[Mention], start: int) -> Mention | None:
@@ -558,26 +613,41 @@ def _agency(symbol: str | None) -> str | None:
 
 
 def _share_group_issuers(mentions: list[Mention]) -> None:
-    """A list's "của …" printed once, after its last number or before its first, names them all."""
+    """A list's "của …" printed once, after its last number or before its first, names them all;
+    an issuer printed after the citations wins over one printed before them ("theo chỉ đạo của Phó
+    Thủ tướng tại Văn bản số 6721/VPCP-V.I … và số 7514/VPCP-V.I … của Văn phòng Chính phủ")."""
     for mention in mentions:
         group = mention.group
         if len(group) > 1 and mention is group[0]:
-            issuer = group[-1].issuer or group[0].issuer
+            issuer = group[-1].issuer or group[0].issuer or group[0].issuer_before
             for member in group:
                 member.issuer = member.issuer or issuer
+    for mention in mentions:
+        mention.issuer = mention.issuer or mention.issuer_before
 
 
 # ---------------------------------------------------------------------------- merging
 
 
 def _merge(mentions: list[Mention]) -> list[list[Mention]]:
-    """Mentions of one document together: same number and symbol, or the same law by name."""
+    """Mentions of one document together: same number, symbol and year (a mention without a year
+    goes with the first year printed for that number: "Nghị định số 94/2016/NĐ-CP" and "Nghị định
+    số 94/2022/NĐ-CP" are two), or the same law by name."""
     groups: list[list[Mention]] = []
-    by_number: dict[tuple[str, str], list[Mention]] = {}
+    by_number: dict[tuple, list[Mention]] = {}
     by_title: dict[str, list[list[Mention]]] = {}
+    first_year: dict[tuple[str, str], int] = {}
+    for m in sorted(mentions, key=lambda m: m.span):
+        if m.number is not None and m.year:
+            first_year.setdefault(_key(m.number, m.symbol or ""), m.year)
+
+    def number_key(m: Mention) -> tuple:
+        key = _key(m.number, m.symbol or "")
+        return (*key, m.year or first_year.get(key))
+
     for m in sorted(mentions, key=lambda m: m.span):
         if m.number is not None:
-            key = _key(m.number, m.symbol or "")
+            key = number_key(m)
             if key not in by_number:
                 by_number[key] = []
                 groups.append(by_number[key])
@@ -591,7 +661,7 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
                 groups.append([m])
                 by_title.setdefault(title, []).append(groups[-1])
             else:
-                by_title.setdefault(title, []).append(by_number[_key(m.number, m.symbol or "")])
+                by_title.setdefault(title, []).append(by_number[number_key(m)])
     merged = []
     for group in groups:
         if group and group[0].number is None:
@@ -669,7 +739,25 @@ def extract_references(doc: Doc, header: HeaderResult) -> list[Reference]:
         m.text = text[m.span[0] : m.span[1]]
     own_agency = _agency(own_doc.symbol or (own[0].symbol if own else None))
     refs = [_reference(group, own_doc.issuer, own_agency) for group in _merge(mentions)]
+    _share_agency_issuers(text, refs)
     return sorted(refs, key=lambda r: r.span)
+
+
+def _share_agency_issuers(text: str, refs: list[Reference]) -> None:
+    """A citation without an issuer takes that of another citation in its paragraph whose symbol
+    names the same body ("của Ban Tổ chức Trung ương tại Văn bản số 9151- CV/BTCTW … và Văn bản số
+    9671-CV/BTCTW"; "Chính phủ đã ban hành Nghị quyết số 214/NQ-CP …, Nghị định số 278/2025/NĐ-CP"),
+    unless that part names bodies of several levels or organs ("UBND", "TW": data [issuer] unshared_agencies)."""
+    unshared = {a.casefold() for a in _table()["issuer"]["unshared_agencies"]}
+    known: dict[tuple[int, str], str] = {}
+    for ref in refs:
+        agency = _agency(ref.symbol)
+        if ref.issuer and agency and agency not in unshared:
+            known.setdefault((_line_start(text, ref.span[0]), agency), ref.issuer)
+    for ref in refs:
+        agency = _agency(ref.symbol)
+        if ref.issuer is None and agency:
+            ref.issuer = known.get((_line_start(text, ref.span[0]), agency))
 
 
 def _nth_line_end(text: str, n: int) -> int:

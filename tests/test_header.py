@@ -43,6 +43,7 @@ NUMBERS = [
     ("Số:\n2820/QĐ-UBND\n", ("2820", None, "QĐ-UBND")),
     ("Số: 3783/QĐ-\nUBND\n", ("3783", None, "QĐ-UBND")),
     ("Số: 0124/KH-UBND\n", ("0124", None, "KH-UBND")),
+    ("Số: 0 7/2024/QĐ-UBND\n", ("07", 2024, "QĐ-UBND")),  # a stray space inside the number
 ]
 
 
@@ -108,6 +109,9 @@ SIGNERS = [
     ("TL.\nBỘ TRƯỞNG CHÁNH VĂN PHÒNG Nguyễn Đức Tâm\n", ("Nguyễn Đức Tâm", "Chánh Văn phòng", "TL.")),
     ("KT GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrương Hải Thanh\n", ("Trương Hải Thanh", "Phó Giám đốc", "KT.")),
     ("TM. CHÍNH PHỦ\nTHỦ TƯỚNG\nPhạm Minh Chính\n", ("Phạm Minh Chính", "Thủ tướng", "TM.")),
+    # the title after the prefix runs over the line break
+    ("TL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nNguyễn Thị Thanh Hằng\n",
+     ("Nguyễn Thị Thanh Hằng", "Trưởng ban Ban Chính sách, Thuế quốc tế", "KT.")),
 ]
 
 
@@ -136,6 +140,11 @@ RECIPIENTS = [
     ("Kính gửi:\n- Bộ trưởng Bộ Xây dựng;\n- Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai.\n"
      "Đồng kính gửi:\n- Văn phòng Chính phủ.\n",
      ["Bộ trưởng Bộ Xây dựng", "Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai"]),
+    # items that end in "," in a list that never uses ";": one addressee each
+    ("Kính gửi:\n- Ban Tuyên giáo và Dân vận Trung ương,\n- Bộ Văn hóa, Thể thao và Du lịch,\n- Báo Nhân dân,\n"
+     "- Cổng Thông tin điện tử của Chính phủ.\n",
+     ["Ban Tuyên giáo và Dân vận Trung ương", "Bộ Văn hóa, Thể thao và Du lịch", "Báo Nhân dân",
+      "Cổng Thông tin điện tử của Chính phủ"]),
 ]
 
 
@@ -181,6 +190,29 @@ def test_type_and_subject(block, doc_type, subject):
     result = extract_header(doc)
     assert (result.document.type, result.document.subject) == (doc_type, subject)
     assert doc.text[result.body[0]:].startswith("Qua xem xét")  # after the title, authority and preamble
+
+
+NUMBERS_FROM_ANNEX = [
+    # the annex prints the resolution's own number beside the date it was passed
+    ("thông qua ngày 14 tháng 7 năm 2017./.\n(Ban hành kèm theo Nghị quyết số 08/NQ-HĐND ngày 14 tháng 7 năm 2017 "
+     "của Hội đồng nhân dân tỉnh)\n", ("08", "NQ-HĐND", "2017-07-14")),
+    # no date of its own: the annex heading line of its type gives number and date
+    ("thông qua./.\n(Kèm theo Nghị quyết số 88/NQ-HĐND ngày 14 tháng 7 năm 2017 của Hội đồng nhân dân tỉnh Hà "
+     "Giang)\n", ("88", "NQ-HĐND", "2017-07-14")),
+    # another document's number, with another date: not the resolution's own
+    ("thông qua ngày 13 tháng 7 năm 2017./.\nQuy chế ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 02 tháng 3 "
+     "năm 2016.\n", (None, None, "2017-07-13")),
+]
+
+
+@pytest.mark.parametrize("tail, expected", NUMBERS_FROM_ANNEX)
+def test_lost_header_number_from_the_annex(tail, expected):
+    text = ('<jsontable name="bang_0"> </jsontable>\nNGHỊ QUYẾT\nVỀ CHƯƠNG TRÌNH GIÁM SÁT NĂM 2018\n'
+            "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG\nKHÓA XVII, KỲ HỌP THỨ NĂM\n"
+            "Căn cứ Luật tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nQUYẾT NGHỊ:\n"
+            "Điều 1. Thông qua chương trình giám sát.\nNghị quyết này đã được Hội đồng nhân dân tỉnh " + tail)
+    d = extract_header(doc_of(text)).document
+    assert (d.number, d.symbol, d.date) == expected
 
 
 def test_resolution_whose_header_is_lost():

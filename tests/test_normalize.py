@@ -125,3 +125,11 @@ def test_a_dash_inside_an_open_quote_does_not_start_an_item():
 ])
 def test_header_lines_and_clause_ends(raw, expected):
     assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Hà Minh Hải ![](images/chu-ky-1.jpg)", "Hà Minh Hải"),
+    ("Thông tư số __41/2024/TT-BGTVT__ ngày 15/11/2024", "Thông tư số 41/2024/TT-BGTVT ngày 15/11/2024"),
+])
+def test_markdown_images_and_underscores_go(raw, expected):
+    assert normalize(raw).text == expected

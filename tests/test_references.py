@@ -78,7 +78,7 @@ CASES = [
     ("Chỉ thị số 41-CT/TW ngày 26/12/2024 của Bộ Chính trị về tăng cường sự lãnh đạo; Kết luận số 01-KL/TW ngày "
      "15/8/2021 của Bộ Chính trị khóa XIII về tiếp tục thực hiện Chỉ thị số 05-CT/TW về đẩy mạnh", {},
      [ref("Chỉ thị", "41", "CT/TW", date="2024-12-26", issuer="Bộ Chính trị"),
-      ref("Kết luận", "01", "KL/TW", date="2021-08-15", issuer="Bộ Chính trị khóa XIII"),
+      ref("Kết luận", "01", "KL/TW", date="2021-08-15", issuer="Bộ Chính trị"),  # the term is no part of the body
       ref("Chỉ thị", "05", "CT/TW", date=None, issuer=None)]),
     ("Thực hiện Chỉ thị số 50-CT/TW, ngày 23/7/2025 của Ban Bí thư “Về tiếp tục đổi mới”", {},
      [ref("Chỉ thị", "50", "CT/TW", date="2025-07-23", issuer="Ban Bí thư")]),
@@ -113,6 +113,56 @@ CASES = [
      {"issuer": "Ủy ban nhân dân Thành phố Hồ Chí Minh"},
      [ref("Công văn", "3280", "UBND-VX", date="2025-10-28",
           issuer="Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh")]),
+    # ... by an office-holder ("Tư lệnh", "Chỉ huy trưởng": any title of agencies.toml), dropped before the body
+    ("Theo đề nghị của Tư lệnh Bộ Tư lệnh Thủ đô Hà Nội tại Tờ trình số 194/TTr-BTL ngày 04/02/2025 về việc", {},
+     [ref("Tờ trình", "194", "TTr-BTL", date="2025-02-04", issuer="Bộ Tư lệnh Thủ đô Hà Nội")]),
+    ("Theo đề nghị của Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh tại Tờ trình số 5829/TTr-BCH ngày 14 tháng 11 năm 2025.",
+     {}, [ref("Tờ trình", "5829", "TTr-BCH", issuer="Bộ Chỉ huy Quân sự tỉnh")]),
+    # ... unless title and body are one title
+    ("Triển khai chỉ đạo của Thủ tướng Chính phủ tại Công điện số 225/CĐ-TTg ngày 20/11/2025 về việc", {},
+     [ref("Công điện", "225", "CĐ-TTg", issuer="Thủ tướng Chính phủ")]),
+    # ... as a list of bodies, after a footnote's mark; by a body that "thông qua" a law
+    ("[2] Bộ Chính trị, Ban Bí thư đã có Kết luận số 212-KL/TW ngày 18/11/2025, trong đó yêu cầu", {},
+     [ref("Kết luận", "212", "KL/TW", date="2025-11-18", issuer="Bộ Chính trị, Ban Bí thư")]),
+    ("2. Ngày 16/6/2025, Quốc hội đã thông qua Luật Tổ chức chính quyền địa phương số 72/2025/QH15 với những quy định",
+     {}, [ref("Luật", "72", "QH15", year=2025, date="2025-06-16", issuer="Quốc hội")]),
+    ("Cục Thi hành án dân sự thành phố Hà Nội chỉ gửi công văn số 1310/CV-THANDS ngày 22/8/2025 đến", {},
+     [ref("Công văn", "1310", "CV-THANDS", issuer="Cục Thi hành án dân sự thành phố Hà Nội")]),
+    # ... but not when other words come between the body and "tại"
+    ("quyết định chi ngân sách của Bộ trưởng Bộ Tài chính quy định tại Luật ngân sách nhà nước.", {},
+     [ref("Luật", title="Luật ngân sách nhà nước", issuer=None)]),
+    # an issuer printed after the citations wins over one printed before them
+    ("theo chỉ đạo của Phó Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo 389 quốc gia tại Văn bản số 6721/VPCP-V.I ngày "
+     "19 tháng 7 năm 2025 và số 7514/VPCP-V.I ngày 12 tháng 8 năm 2025 của Văn phòng Chính phủ.", {},
+     [ref("Văn bản", "6721", "VPCP-V.I", issuer="Văn phòng Chính phủ"),
+      ref("Văn bản", "7514", "VPCP-V.I", issuer="Văn phòng Chính phủ")]),
+    # "của X tại" after a citation opens the next one
+    ("của Bộ Chính trị tại thông báo số 99-TB/TW ngày 21/11/2025, của Ban Bí thư tại văn bản số 213-KL/TW ngày "
+     "21/11/2025, Nghị quyết", {},
+     [ref("Thông báo", "99", "TB/TW", issuer="Bộ Chính trị"), ref("Văn bản", "213", "KL/TW", issuer="Ban Bí thư")]),
+    # a body's term and session are no part of its name
+    ("thực hiện Nghị quyết số 23/2016/NQ-HĐND ngày 08/12/2016 của Hội đồng nhân dân tỉnh khóa XI, Kỳ họp thứ Hai về",
+     {"issuer": "Ủy ban nhân dân tỉnh Gia Lai"},
+     [ref("Nghị quyết", "23", "NQ-HĐND", issuer="Hội đồng nhân dân tỉnh Gia Lai")]),
+    # a symbol names the body of another citation of its paragraph (not "UBND", "TW", shared by many)
+    ("Thực hiện ý kiến của Ban Tổ chức Trung ương tại Văn bản số 9151- CV/BTCTW ngày 29/7/2025 về triển khai các kết "
+     "luận và Văn bản số 9671-CV/BTCTW ngày 17/9/2025 về hoàn thiện vị trí việc làm", {},
+     [ref("Văn bản", "9151", "CV/BTCTW", issuer="Ban Tổ chức Trung ương"),
+      ref("Văn bản", "9671", "CV/BTCTW", issuer="Ban Tổ chức Trung ương")]),
+    ("Chỉ thị số 41-CT/TW ngày 26/12/2024 của Bộ Chính trị về tăng cường sự lãnh đạo, Chỉ thị số 50-CT/TW ngày "
+     "23/7/2025 về", {},
+     [ref("Chỉ thị", "41", "CT/TW", issuer="Bộ Chính trị"), ref("Chỉ thị", "50", "CT/TW", issuer=None)]),
+    # same number and symbol, other year: two documents
+    ("Căn cứ Nghị định số 94/2016/NĐ-CP ngày 01 tháng 7 năm 2016 của Chính phủ;\nCăn cứ Nghị định số 94/2022/NĐ-CP "
+     "ngày 07 tháng 11 năm 2022 của Chính phủ;\nsửa đổi Nghị định số 94/2016/NĐ-CP", {},
+     [ref("Nghị định", "94", "NĐ-CP", year=2016, date="2016-07-01"),
+      ref("Nghị định", "94", "NĐ-CP", year=2022, date="2022-11-07")]),
+    # shapes read only after "<type> số": a hyphen before the symbol, the running number last
+    ("Trả lời công văn số 1025-CVHQ ngày 10/10/2025 của Công ty TNHH Sunrise Apparel Việt Nam về việc", {},
+     [ref("Công văn", "1025", "CVHQ", date="2025-10-10", issuer="Công ty TNHH Sunrise Apparel Việt Nam")]),
+    ("và công văn số JHDPC/2025/276 ngày 05/9/2025 của Công ty", {},
+     [ref("Công văn", "276", "JHDPC/2025", year=None, date="2025-09-05")]),
+    ("kéo dài thêm 2-3 ngày; Tổ 5-A, nhóm COVID-19", {}, []),
     # upper-case title lines
     ("BAN HÀNH KẾ HOẠCH TRIỂN KHAI QUYẾT ĐỊNH SỐ\n06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025 CỦA THỦ TƯỚNG CHÍNH PHỦ", {},
      [ref("Quyết định", "06", "QĐ-TTG", date="2025-01-02")]),

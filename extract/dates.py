@@ -166,15 +166,19 @@ def _next_occurrence(anchor: dt.date | None, month: int, day: int) -> dt.date | 
     return None
 
 
-def _period(m: re.Match, end: int, kind: str, first: int, last: int, anchor: dt.date | None) -> TimeExpr | None:
-    """A span of whole months ``first``..``last`` of the printed (or the letter's) year."""
+def _period(m: re.Match, end: int, kind: str, first: int, last: int, anchor: dt.date | None,
+            next_year: bool = True) -> TimeExpr | None:
+    """A span of whole months ``first``..``last`` of the printed (or the letter's) year.
+    ``next_year``: a yearless period already over on the letter's date is next year's ("trong
+    tháng 01" written in December); without it, it stays in the letter's year ("6 tháng đầu năm"
+    written in July is the half just past)."""
     if not 1 <= first <= last <= 12:
         return None
     year = int(m["year"]) if m["year"] else (anchor.year if anchor else None)
     if year is None:
         return TimeExpr(end, kind)
-    if not m["year"] and anchor and dt.date(year, last, _last_day(year, last)) < anchor:
-        year += 1  # "trong tháng 01" written in December: next January
+    if next_year and not m["year"] and anchor and dt.date(year, last, _last_day(year, last)) < anchor:
+        year += 1
     return TimeExpr(end, kind, dt.date(year, last, _last_day(year, last)), dt.date(year, first, 1))
 
 
@@ -198,6 +202,9 @@ def _quarter(text, pos, end, anchor, recurs):
     if not m:
         return None
     q = _words()["periods"]["roman"].get(m["quarter"].upper()) or int(m["quarter"])
+    tail = shape("yearly_tail").match(text, m.end(), end)
+    if tail and not m["year"]:  # "Trong quý I của năm liền kề đánh giá": a yearly rule
+        return TimeExpr(tail.end(), "recurring", recurrence=f"FREQ=YEARLY;BYMONTH={3 * q};BYMONTHDAY=-1", month=3 * q)
     return _period(m, m.end(), "quarter", 3 * q - 2, 3 * q, anchor)
 
 
@@ -209,7 +216,7 @@ def _half(text, pos, end, anchor, recurs):
     if not 1 <= n <= 12:
         return None
     first, last = (1, n) if m["part"].lower() == "đầu" else (13 - n, 12)
-    return _period(m, m.end(), "month", first, last, anchor)
+    return _period(m, m.end(), "month", first, last, anchor, next_year=False)
 
 
 def _year(text, pos, end, anchor, recurs):

@@ -22,6 +22,9 @@ Public API (the tasks extractor imports these):
     addressees with carrying out the letter and reporting by a date ("chỉ đạo thực hiện các nội
     dung nêu trên; báo cáo … chậm nhất là ngày 29/12/2020"), or a plan's "Thời gian thực hiện: Từ
     nay đến hết năm 2025". A task without a limit of its own inherits it (``inherited=True``).
+    A closing sentence that only dates a report ("… gửi báo cáo kết quả thực hiện Công văn này
+    trước ngày …") or charges one body with following the letter up ("Giao Sở X theo dõi, đôn
+    đốc …; báo cáo … trước ngày …") sets no limit for the items.
 
 ``to_task_deadline(deadline, inherited=False) -> TaskDeadline``
     The task-level form of a ``Deadline``.
@@ -29,8 +32,11 @@ Public API (the tasks extractor imports these):
 How it works: a trigger regex built from ``data/date_words.toml`` finds the words that set a
 limit ("trước", "chậm nhất", "trong", "Thời gian hoàn thành:", "từ nay đến hết", "vào", "định
 kỳ"); each trigger class allows some shapes of time expression (``dates.parse_timex``), tried in order
-right after the trigger. The letter's date anchors yearless dates, relative limits and the
-"past limit" filter (a limit before the letter's own date is quoted from an earlier letter).
+right after the trigger; when none fits, a shorter trigger starting inside it is tried ("hoàn
+thành trong" fails, "trong thời hạn 10 ngày kể từ ngày ký" fits). The letter's date anchors
+yearless dates, relative limits and the "past limit" filter (a limit before the letter's own date
+is quoted from an earlier letter) — except in the time column of a table that cites no other
+document: that is the letter's own schedule, read as printed.
 """
 from __future__ import annotations
 
@@ -42,6 +48,7 @@ from .data import alternation, load
 from .dates import TimeExpr, find_dates, parse_timex
 from .document import Doc
 from .header import HeaderResult
+from .patterns import pattern
 from .schema import Deadline, Span, TaskDeadline
 
 _PASSED_RE = re.compile(r"thông qua ngày\s+", re.IGNORECASE)  # a resolution's "thông qua ngày …"
@@ -112,7 +119,8 @@ def letter_date(doc: Doc, header: HeaderResult) -> dt.date | None:
     place line ("Hà Nội, ngày 20 tháng 11 năm 2025") among the first lines; else, for an unsigned
     copy ("ngày   tháng   năm 2026"), the latest date of that year among the documents its "Căn
     cứ"/"Theo đề nghị" lines cite (or 1 January); else a "thông qua ngày …" date; else the
-    latest date printed before the body."""
+    latest date printed before the body that is no limit (a headerless digest's "trước ngày
+    28/9/2018" is an upper bound, the "Công văn số … ngày 18/9/2018" it answers a lower one)."""
     if header.document.date:
         try:
             return dt.date.fromisoformat(header.document.date)
@@ -134,7 +142,10 @@ def letter_date(doc: Doc, header: HeaderResult) -> dt.date | None:
         dates = find_dates(text, passed.start(), min(len(text), passed.end() + 30))
         if dates:
             return dt.date.fromisoformat(dates[0].iso)
-    return max((dt.date.fromisoformat(d.iso) for d in find_dates(text, 0, head)), default=None)
+    limits = [d.span for start, end in doc.lines() if start < head
+              for d in _limits_in_line(text, start, min(end, head), None, None)]
+    return max((dt.date.fromisoformat(d.iso) for d in find_dates(text, 0, head)
+                if not any(a <= d.span[0] < b for a, b in limits)), default=None)
 
 
 @cache
@@ -161,15 +172,17 @@ def find_limits(doc: Doc, header: HeaderResult) -> list[Deadline]:
     pin = _pinned_year(f"{header.document.subject or ''}\n{text[:_head_end(text)]}", anchor)
     found: list[Deadline] = []
     in_table = False  # below a "Thời gian hoàn thành" column header, in the same annex
+    own_table = False  # ... of a table that cites no other document: its cells are the letter's own
     for start, end in doc.lines():
         if _skip_line_re().match(text, start, end):
             continue
         if _annex_re().match(text, start, end) or _column_label_re().fullmatch(text, start, end):
             in_table = not _annex_re().match(text, start, end)
+            own_table = in_table and not _cites_a_document(text, end, _table_end(text, end))
             continue
         cell = _table_cell(text, start, end, anchor) if in_table else None
         if cell is not None:
-            deadline = _deadline(text, cell[0], cell[1], anchor, pin, strictly_before=False)
+            deadline = _deadline(text, cell[0], cell[1], anchor, pin, strictly_before=False, keep_past=own_table)
             found.extend([deadline] if deadline else [])
             continue
         found.extend(_limits_in_line(text, start, end, anchor, pin))
@@ -178,10 +191,11 @@ def find_limits(doc: Doc, header: HeaderResult) -> list[Deadline]:
 
 def _limits_in_line(text: str, start: int, end: int, anchor: dt.date | None, pin: int | None) -> list[Deadline]:
     found: list[Deadline] = []
-    taken = -1  # end of the last accepted expression: a trigger inside it is not a new limit
-    for m in _trigger_re().finditer(text, start, end):
-        if m.start() < taken:
-            continue
+    pos = start
+    while (m := _trigger_re().search(text, pos, end)) is not None:
+        # a shorter trigger may start inside one that found no expression: "hoàn thành trong" then
+        # "trong thời hạn 10 ngày kể từ ngày ký"; a trigger inside an accepted expression is no new limit
+        pos = m.start() + 1
         trigger = m.lastgroup
         clause = _clause_start(text, start, m.start())
         if trigger == "within" and _describes(text, clause, m.start()):
@@ -199,8 +213,21 @@ def _limits_in_line(text: str, start: int, end: int, anchor: dt.date | None, pin
         deadline = _deadline(text, m.start(), expr, anchor, pin, strictly_before=_is_strictly_before(m))
         if deadline is not None:
             found.append(deadline)
-            taken = expr.end
+            pos = expr.end
     return found
+
+
+def _table_end(text: str, pos: int) -> int:
+    """Where the table whose header ends at ``pos`` ends: the next annex heading, or the text's end."""
+    m = _annex_re().search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _cites_a_document(text: str, start: int, end: int) -> bool:
+    """A number and symbol ("Thông báo số 44-TB/TGV", "Công văn số 15/UBND-KT") between ``start``
+    and ``end``: a table that cites other documents quotes their limits (a follow-up table of
+    earlier conclusions), so its past dates are not the letter's own."""
+    return any(pattern(name).search(text, start, end) for name in ("number_symbol", "party_number_symbol"))
 
 
 def _table_cell(text: str, start: int, end: int, anchor: dt.date | None) -> tuple[int, TimeExpr] | None:
@@ -223,7 +250,7 @@ def _column_label_re() -> re.Pattern[str]:
 @cache
 def _annex_re() -> re.Pattern[str]:
     """An annex heading ("PHỤ LỤC II") starts a new table: the column header must be seen again."""
-    return re.compile(r"\s*PHỤ LỤC(?:\s+[IVX\d]+)?\s*$")
+    return re.compile(r"^[^\S\n]*PHỤ LỤC(?:[^\S\n]+[IVX\d]+)?[^\S\n]*$", re.MULTILINE)
 
 
 def _clause_start(text: str, line_start: int, pos: int) -> int:
@@ -288,8 +315,9 @@ def _pinned_year(text: str, anchor: dt.date | None) -> int | None:
 
 
 def _deadline(text: str, start: int, expr: TimeExpr, anchor: dt.date | None, pin: int | None,
-              strictly_before: bool) -> Deadline | None:
-    """The limit printed from ``start`` to the expression's end, or None when already past."""
+              strictly_before: bool, keep_past: bool = False) -> Deadline | None:
+    """The limit printed from ``start`` to the expression's end, or None when already past (unless
+    ``keep_past``: a cell of the letter's own schedule is read as printed)."""
     date = expr.date
     if strictly_before and expr.kind in ("month", "quarter", "year") and expr.start:
         date = expr.start - dt.timedelta(days=1)  # "trước năm 2027": by the end of 2026
@@ -297,7 +325,7 @@ def _deadline(text: str, start: int, expr: TimeExpr, anchor: dt.date | None, pin
         date = dt.date(pin, expr.month, expr.day)
         if anchor and date < anchor:
             date = date.replace(year=date.year + 1)
-    if date is not None and anchor is not None and date < anchor:
+    if date is not None and anchor is not None and date < anchor and not keep_past:
         return None  # a limit already past on the letter's date: quoted from an earlier letter
     span = (start, expr.end)
     return Deadline(
@@ -346,15 +374,16 @@ def _plan_label_re() -> re.Pattern[str]:
 
 @cache
 def _list_item_re() -> re.Pattern[str]:
-    return re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+\.)\s")
+    return re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+\.|Điều\s+\d+\.?)\s")
 
 
 def closing_deadline(doc: Doc, header: HeaderResult, deadlines: list[Deadline]) -> Deadline | None:
     """The limit the letter sets for all its items: the value of a plan's one "Thời gian thực
     hiện:" line (on the label's line or the line it heads; when the letter prints several such
-    lines they are per-item times, not the plan's), else a limit in one of the last paragraphs before the signature that is no
-    list item and charges the addressees with the letter's content ("chỉ đạo thực hiện các nội
-    dung nêu trên; báo cáo … chậm nhất là ngày 29/12/2020")."""
+    lines they are per-item times, not the plan's), else a limit in one of the last paragraphs
+    before the signature that is no list item (nor "Điều N.") and whose sentence charges the
+    addressees with the letter's content ("chỉ đạo thực hiện các nội dung nêu trên; báo cáo …
+    chậm nhất là ngày 29/12/2020"); see ``_charges_the_letter``."""
     text = doc.text
     dated = [d for d in deadlines if d.span is not None and d.date is not None]
     label_lines = sum(1 for start, end in doc.lines() if _plan_label_re().match(text, start, end))
@@ -365,9 +394,30 @@ def closing_deadline(doc: Doc, header: HeaderResult, deadlines: list[Deadline]) 
     for d in dated:
         start, end = _line_around(text, d.span[0])
         if (start, end) in last_lines and not _list_item_re().match(text, start, end) \
-                and _closing_re().search(text, start, end):
+                and _charges_the_letter(doc, start, d.span[0]):
             return d
     return None
+
+
+def _charges_the_letter(doc: Doc, line_start: int, pos: int) -> bool:
+    """The sentence holding the limit at ``pos`` charges its bodies with the letter's content
+    ("các nội dung nêu trên", "Chỉ thị này") before the report it asks for, and charges no body
+    with following the letter up ("theo dõi, đôn đốc")."""
+    text = doc.text
+    start = max((s for s, _ in doc.sentences if line_start <= s <= pos), default=line_start)
+    report = _closing_report_re().search(text, start, pos)
+    charge_end = report.start() if report else pos
+    return bool(_closing_re().search(text, start, charge_end)) and not _monitoring_re().search(text, start, pos)
+
+
+@cache
+def _closing_report_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['closing']['report'])})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _monitoring_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['closing']['monitoring'])})(?!\w)", re.IGNORECASE)
 
 
 def _last_body_lines(doc: Doc, header: HeaderResult, count: int) -> list[Span]:

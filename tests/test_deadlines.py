@@ -237,3 +237,80 @@ def test_dev_gold_recurring_rules(corpus, gold_letters):
         header = HeaderResult(document=Document(date=gold["document"].get("date")), body=(0, len(doc.text)))
         found = {d.recurrence for d in extract_deadlines(doc, header)}
         assert rules <= found, name
+
+
+# --- rules added from the blind-annotated letters and the project's samples ----------------------
+
+GENERAL_CASES = [
+    # a shorter limit word inside a longer one that found no time: "hoàn thành trong" + "trong thời hạn …"
+    ("trình phê duyệt giá đất cụ thể; hoàn thành trong thời hạn 10 ngày kể từ ngày ký Thông báo này.",
+     "2025-11-21", [("2025-12-01", "relative", None)]),
+    # a quarter "of the year" named by its role is a yearly rule, not this year's quarter
+    ("c) Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì", "2025-11-20",
+     [(None, "recurring", "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=-1")]),
+    # a yearless half already over is the half just past, a narrative, not next year's
+    ("Trong 6 tháng đầu năm được sự chỉ đạo tập trung, quyết liệt của Tỉnh ủy", "2017-07-10", []),
+    # publishing results is work with a limit, not a description of results
+    ("nâng cao chất lượng các cơ sở dữ liệu trên phạm vi toàn quốc; công bố kết quả trong năm 2026.",
+     "2025-11-16", [("2026-12-31", "year", None)]),
+    # a date that conditions a rule ("đã được cấp trước ngày …") is no limit
+    ("Giấy chứng nhận điều kiện vệ sinh thú y đã được cấp trước ngày 01/7/2016 mà chưa hết thời hạn",
+     "2016-06-01", []),
+]
+
+
+@pytest.mark.parametrize("text,date,expected", GENERAL_CASES, ids=[c[0][:40] for c in GENERAL_CASES])
+def test_general_deadline_forms(text, date, expected):
+    assert [(d.date, d.kind, d.recurrence) for d in limits(text, date)] == expected
+
+
+def test_a_publication_column_is_a_time_column_and_its_own_cells_read_as_printed():
+    """A schedule the letter issues ("Thời gian phổ biến" over "Tháng 6/2026") gives limits, a month
+    printed before the letter's date included; a follow-up table that cites earlier notices quotes
+    their limits, so its past dates are left out."""
+    own = ("LỊCH PHỔ BIẾN THÔNG TIN THỐNG KÊ NĂM 2026\nSTT\nTên thông tin thống kê\nThời gian phổ biến\n"
+           "1\nSố đơn vị hành chính\nChính thức\nTháng 6/2025\n2\nSố vụ tai nạn lao động\nChính thức\nTháng 3/2026\n")
+    assert [d.date for d in limits(own, "2025-11-26")] == ["2025-06-30", "2026-03-31"]
+    quoting = ("PHỤ LỤC\nNhiệm vụ\nCơ quan chủ trì\nThời hạn hoàn thành\nThông báo số 44-TB/TGV ngày 12/9/2025\n"
+               "Bộ Tài chính\n31/05/2025\nBộ Khoa học và Công nghệ\n31/12/2025\n")
+    assert [d.date for d in limits(quoting, "2025-11-16")] == ["2025-12-31"]
+
+
+def segmented(text: str, date: str) -> tuple[Doc, HeaderResult]:
+    """A Doc cut into sentences as the pipeline cuts it."""
+    from extract.pipeline import make_doc
+
+    doc = make_doc(RawText(text=text, source=Source(sha256="0", format="txt")))
+    return doc, HeaderResult(document=Document(date=date), body=(0, len(doc.text)))
+
+
+@pytest.mark.parametrize("closing,date,expected", [
+    # the addressees are charged with the letter's content, then report by a date: every item's limit
+    ("Yêu cầu Giám đốc các Sở, Chủ tịch UBND các huyện nghiêm túc triển khai thực hiện các nội dung nêu trên; "
+     "báo cáo kết quả về UBND tỉnh (qua Văn phòng UBND tỉnh) trước ngày 15/6/2025 để tổng hợp./.", "2025-03-18",
+     "2025-06-15"),
+    # one body follows the letter up and reports: its report's date only
+    ("Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Chỉ thị này. Giao Sở "
+     "Nông nghiệp và Môi trường theo dõi, đôn đốc, kiểm tra việc thực hiện; báo cáo Chủ tịch Ủy ban nhân dân "
+     "tỉnh kết quả thực hiện Chỉ thị trước ngày 15/9/2026./.", "2026-01-10", None),
+    # a report on the letter's results, with no charge to carry it out: the report's date only
+    ("Các sở, ban, ngành, Ủy ban nhân dân phường, xã gửi báo cáo kết quả thực hiện Công văn này về Sở Nội vụ "
+     "trước ngày 16 tháng 12 năm 2025 để tổng hợp./.", "2025-11-20", None),
+    # an article's own limit, though its sentence names "Quyết định này"
+    ("Điều 2. Sở Văn hóa, Thể thao và Du lịch có trách nhiệm xây dựng các quy trình được công bố tại Quyết "
+     "định này. Hoàn thành trước ngày 28/11/2025.", "2025-11-20", None),
+])
+def test_which_closing_sentences_set_every_items_limit(closing, date, expected):
+    text = f"1. Rà soát, cập nhật dữ liệu.\n2. Tăng cường kiểm tra.\n{closing}\nNơi nhận:\n- Như trên;"
+    doc, header = segmented(text, date)
+    found = closing_deadline(doc, header, extract_deadlines(doc, header))
+    assert (found.date if found else None) == expected
+
+
+def test_letter_date_of_a_headerless_digest_is_no_limit_it_sets():
+    text = ("UBND tỉnh nhận được Công văn số 6544/BKHĐT-KHGDTNMT ngày 18/9/2018 của Bộ Kế hoạch và Đầu tư.\n"
+            "Giao Sở Kế hoạch và Đầu tư tham gia ý kiến. Yêu cầu hoàn thiện gửi ý kiến tham gia về Bộ Kế hoạch "
+            "và Đầu tư trước ngày 28/9/2018.")
+    doc, header = make(text, None)
+    assert letter_date(doc, header) == dt.date(2018, 9, 18)
+    assert [d.date for d in extract_deadlines(doc, header)] == ["2018-09-28"]

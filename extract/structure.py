@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .bodies import agency_head_re
 from .data import alternation, load
 from .document import Doc
 from .header import HeaderResult
@@ -26,6 +27,8 @@ from .schema import Span
 _RANK = {"article": 0, "section": 1, "number": 2}
 _LINE_END_COLON = re.compile(r":\s*$")
 _CONTINUED_RE = re.compile(r"(?:\d+\s+)?(\w)")  # its first letter, after a stray number
+_QUOTED_ARTICLE = re.compile(r"[“\"]\s*(?:Điều|ĐIỀU)\s+\d")  # "“Điều 55. Nhiệm vụ, quyền hạn …"
+_ELLIPSIS = re.compile(r"[.…\s]+")  # "…": a cut in a quoted text
 
 
 @dataclass
@@ -83,7 +86,15 @@ def _marker_res() -> list[tuple[str, re.Pattern[str]]]:
 
 @cache
 def _breaker_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(load('tasks')['structure']['list_breakers'])})\b")
+    """A closing paragraph: a breaker word, or a body charging others in its first words."""
+    table = load("tasks")["structure"]
+    issuer = rf"[^\W\d](?:[^.,;:()]{{0,60}}?)\s(?:{alternation(table['issuer_charges'])})(?![\w&])"
+    return re.compile(rf"(?:{alternation(table['list_breakers'])})\b|(?={issuer})")
+
+
+def _is_breaker(line: str) -> bool:
+    m = _breaker_re().match(line)
+    return bool(m) and (m.end() > 0 or bool(agency_head_re().match(line)))
 
 
 def classify(line: str) -> tuple[str, str, int] | None:
@@ -157,6 +168,11 @@ def parse_structure(doc: Doc, header: HeaderResult) -> list[Node]:
     stack: list[Node] = []
     pending: Node | None = None  # a node whose marker stood alone on its line ("1.", "Điều 1.")
     quoting = 0  # depth inside a quotation of another text ("“Điều 8. …” "), which orders nothing
+    # the marker kind of the item that introduced a quotation left open ("- Tại khoản 1 Điều 55 …
+    # quy định:" then "“Điều 55. …" never closed, or an unquoted "Điều 116. …"): the next item of
+    # that kind ends the quotation (when it introduces one too, for a quotation left open), and so
+    # does, for an unquoted one, an unmarked paragraph
+    citing: str | None = None
     for line_start, line_end in doc.lines():
         if line_end <= start or line_start >= end:
             continue
@@ -165,20 +181,36 @@ def parse_structure(doc: Doc, header: HeaderResult) -> list[Node]:
         stripped = raw.strip()
         if not stripped or re.fullmatch(r"\d{1,3}", stripped):  # blank line, page number
             continue
-        if quoting or stripped.startswith(("“", '"')):
+        found = classify(stripped)
+        if citing and found and found[0] == citing and (not quoting or _LINE_END_COLON.search(stripped)):
+            quoting, citing = 0, None  # the next citation: "- Tại điểm đ khoản 1 Điều 116 … quy định:"
+        elif quoting or stripped.startswith(("“", '"')):
+            if not quoting and _QUOTED_ARTICLE.match(stripped):
+                citing = stack[-1].kind if stack else None
             quoting = _quote_depth(stripped, quoting)
+            citing = citing if quoting else None
+            continue
+        elif citing and (found or _ELLIPSIS.fullmatch(stripped)):
             continue
         lead = line_start + len(raw) - len(raw.lstrip())
         line_end = lead + len(stripped)
+        if citing:  # the letter's own words again after an unquoted citation
+            citing = None
+            stack.clear()
+            roots.append(Node("paragraph", "", None, (lead, line_end), (lead, line_end)))
+            continue
         if pending is not None:
             pending.head = (lead, line_end)
             pending.span = (pending.span[0], line_end)
             pending = None
             _extend(stack, line_end)
             continue
-        found = classify(stripped)
         if found and found[0] == "dash" and _starts_lower(stripped, found[2]):
             found = None  # "- 2025 sang thực hiện …": a line broken inside "2021 - 2025"
+        if found and found[0] == "article" and stack and stack[-1].kind != "article" \
+                and _LINE_END_COLON.search(text[stack[-1].text_span[0]:stack[-1].text_span[1]]):
+            citing = stack[-1].kind  # "- Tại điểm đ khoản 1 Điều 116 … quy định:" over "Điều 116. …"
+            continue
         if found:
             kind, marker, offset = found
             head_start = lead + offset
@@ -251,7 +283,8 @@ def _continue(text: str, span: Span, stack: list[Node], roots: list[Node]) -> No
             _extend(stack, span[1])
             return
         opens_item = not node.children and not node.paragraphs and _LINE_END_COLON.search(own)
-        if opens_item or not _breaker_re().match(line):
+        in_article = stack[0].kind == "article"  # an article runs to the next one
+        if opens_item or in_article or not _is_breaker(line):
             node.paragraphs.append(span)
             _extend(stack, span[1])
             return

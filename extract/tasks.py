@@ -19,16 +19,17 @@ charges ("… yêu cầu các cơ quan, đơn vị:"); the "Kính gửi" address
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from . import deadlines as deadline_rules
-from .bodies import agency_head_re, expand
+from .bodies import agency_head_re, expand, titles
 from .data import alternation, load
 from .document import Doc
 from .header import HeaderResult
 from .schema import Body, Deadline, Span, Task
 from .structure import Node
+from .table_rows import table_rows
 
 _WORD_END = r"(?![\w&])"
 
@@ -65,13 +66,25 @@ def _subject_verb_re() -> re.Pattern[str]:
     """A verb that ends a body's name: case-sensitive, and not inside a comma list ("cơ quan, tổ
     chức có liên quan")."""
     verbs = alternation(_vocab()["directive"]["subject_verbs"])
-    return re.compile(rf"(?<![,\w&])(?<!và )(?<!các )(?<!Các )(?<!, )(?:{verbs}){_WORD_END}")
+    compounds = "".join(f"(?<!{re.escape(c.rsplit(' ', 1)[0])} )" for c in _vocab()["directive"]["verb_compounds"])
+    return re.compile(rf"(?<![,\w&])(?<!và )(?<!các )(?<!Các )(?<!, ){compounds}(?:{verbs}){_WORD_END}")
+
+
+@cache
+def _main_verb_re() -> re.Pattern[str]:
+    return _words_re(_vocab()["directive"]["main_verbs"])
 
 
 @cache
 def _name_stop_re() -> re.Pattern[str]:
-    stops = alternation(_vocab()["directive"]["name_stops"])
+    stops = alternation(_vocab()["directive"]["name_stops"] + _vocab()["not_tasks"]["decision_verbs"])
     return re.compile(rf"(?<![\w&])(?<!có )(?:{stops}){_WORD_END}")
+
+
+@cache
+def _issuer_charge_re() -> re.Pattern[str]:
+    """The issuer charging others right after its name: "… yêu cầu", "… giao", "… đề nghị"."""
+    return re.compile(rf"\s*(?:{alternation(_vocab()['structure']['issuer_charges'] + ['giao'])}){_WORD_END}\s*:?\s*")
 
 
 @cache
@@ -90,6 +103,11 @@ def _execution_re() -> re.Pattern[str]:
 
 
 @cache
+def _addressee_charge_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _vocab()["directive"]["addressee_charges"]))
+
+
+@cache
 def _formula_re() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _vocab()["not_tasks"]["formulas"]), re.I)
 
@@ -105,6 +123,11 @@ def _decision_re() -> re.Pattern[str]:
 
 
 @cache
+def _decision_verb_re() -> re.Pattern[str]:
+    return _words_re(_vocab()["not_tasks"]["decision_verbs"])
+
+
+@cache
 def _section_skip_re() -> re.Pattern[str]:
     return _words_re(_vocab()["not_tasks"]["section_headings"], flags=re.I)
 
@@ -112,6 +135,13 @@ def _section_skip_re() -> re.Pattern[str]:
 @cache
 def _assignment_re() -> re.Pattern[str]:
     return _words_re(_vocab()["not_tasks"]["assignment_headings"], flags=re.I)
+
+
+@cache
+def _assignment_title_re() -> re.Pattern[str]:
+    """An article's title naming the duty before the bodies ("Điều 2. Trách nhiệm thực hiện Sở
+    Văn hoá và Thể thao, …")."""
+    return re.compile(rf"(?:{alternation(_vocab()['not_tasks']['assignment_headings'])}){_WORD_END}\s*:?\s*(?=\S)", re.I)
 
 
 @cache
@@ -135,17 +165,47 @@ def _generic_words() -> frozenset[str]:
 
 
 @cache
-def _place_list_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(_vocab()['bodies']['place_words'])})(?:\s+trực thuộc Trung ương)?\s*$", re.I)
+def _honorific_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(_vocab()['bodies']['honorifics'])})(?![\w&])\s*:?\s*")
 
 
-_HONORIFIC_RE = re.compile(r"^(?:các\s+|Các\s+)?(?:đồng chí|Đồng chí|Quý)\s+")
+@cache
+def _locality_re() -> re.Pattern[str]:
+    """The shared locality that ends a title before a list of places: "… các tỉnh, thành phố
+    trực thuộc Trung ương" (group ``words``: "tỉnh, thành phố")."""
+    word = alternation(_vocab()["bodies"]["place_words"])
+    return re.compile(rf"(?<![\w&])(?:các\s+)?(?P<words>(?:{word})(?:\s*,\s*(?:{word}))*)"
+                      rf"(?:\s+trực thuộc [Tt]rung ương)?\s*$")
+
+
+@cache
+def _committee_end_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w&])(?:{alternation(_vocab()['bodies']['local_committees'])})\s*$")
+
+
+@cache
+def _qualified_generic_re() -> re.Pattern[str]:
+    return _words_re(_vocab()["bodies"]["qualified_generic"])
+
+
+@cache
+def _shared_title_re() -> re.Pattern[str]:
+    """A title over a generic object ("Thủ trưởng cơ quan ngang Bộ", "người đứng đầu các cơ
+    quan"): the title is shared by the comma list that follows."""
+    holders = alternation(_vocab()["bodies"]["holders"])
+    return re.compile(rf"(?:(?P<title>{holders})|(?:Phó\s+)?(?:{alternation(titles())}))\s+(?=các\s|cơ quan\s|đơn vị\s)", re.I)
 _PLURAL_RE = re.compile(r"(?<![\w&])(?:các|Các)\s+")
 _COORDINATION_RE = re.compile(r"(?<![\w&])phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", re.I)
 _CLOSING_FORMULA_RE = re.compile(r"thông báo (?:để|đến)\s+(.{3,200}?)\s+(?:được\s+)?biết", re.I)
 _REPORTING_RE = re.compile(r"(?:thông báo|đề nghị)(?![\w&])")
 _DIRECTIVE_WORD_RE = re.compile(r"(?<![\w&])(?:khẩn trương|chủ trì|có trách nhiệm|chịu trách nhiệm|tiếp tục|nghiêm túc)(?![\w&])", re.I)
-_SUBORDINATE_RE = re.compile(r"(?:Để|Nhằm|Trong thời gian tới|Thời gian tới)(?![\w&])")
+_SUBORDINATE_RE = re.compile(r"(?:Để|Nhằm|Trong thời gian tới|Thời gian tới|Căn cứ)(?![\w&])")
+# items whose unmarked paragraphs are clauses of their own when each charges a body: an article's
+# (khoản printed without numbers) and the last sub-item's, where a paragraph returns to the list
+_CLAUSE_KINDS = ("article", "letter", "dash", "plus")
+# an item that opens by reporting what was done ("Trong thời gian qua, nước ta đã tiến hành …",
+# "Ngày 16/6/2025, Quốc hội đã thông qua …"): its first clause, or the one after an opening phrase
+_PAST_RE = re.compile(r"^(?:[^.;:,]{0,60},\s*)?[^.;:,]{0,80}?(?<![\w&])(?:đã|đã được)(?![\w&])")
 _FACT_START_RE = re.compile(r"^(?:Việc|Kết quả|Tổng số|Hiện nay|Năm \d{4})\b")
 
 
@@ -168,14 +228,28 @@ def _phrase_end(text: str, pos: int, limit: int) -> int:
     end = limit
     verb = _subject_verb_re().search(text, pos, limit)
     stop = _name_stop_re().search(text, pos, verb.start() if verb else limit)
+    if stop and stop.group() == "được":  # "Thủ trưởng các đơn vị … được giao nhiệm vụ … chịu trách nhiệm"
+        clause = re.compile(r"[,.;:()]").search(text, stop.end(), limit)
+        main = _main_verb_re().search(text, stop.end(), clause.start() if clause else limit)
+        if main:
+            stop, verb = None, main
     if stop or verb:
         end = (stop or verb).start()
     stop = re.compile(r"[(.!?\n]|:\s*$|:\s*(?=[A-ZĐÀ-Ỹ][^\s,]*\s+\S)").search(text, pos, end)
     if stop:
         if text[stop.start()] == ":" and _colon_list(text, pos, stop.start()):
-            rest = re.compile(r"[(.!?\n;]").search(text, stop.end(), end)
-            return rest.start() if rest else end
+            return _list_end(text, stop.end(), end)
         end = stop.start()
+    return end
+
+
+def _list_end(text: str, pos: int, end: int) -> int:
+    """Where a list of names after a colon ends: a bracket or full stop, or a ";" that no further
+    body follows ("Giám đốc các Sở: Tư pháp, Nông nghiệp và Môi trường; Chủ tịch …")."""
+    for m in re.compile(r"[(.!?\n;]").finditer(text, pos, end):
+        after = m.end() + len(text[m.end():end]) - len(text[m.end():end].lstrip())
+        if text[m.start()] != ";" or not _starts_body(text, after):
+            return m.start()
     return end
 
 
@@ -195,7 +269,7 @@ def bodies_in(text: str, pos: int, limit: int, abbreviations: dict[str, str]) ->
 
 def body_phrase(text: str, pos: int, limit: int, abbreviations: dict[str, str]) -> tuple[list[Body], int]:
     """The bodies of the phrase at ``pos`` and where the phrase ends."""
-    honorific = _HONORIFIC_RE.match(text, pos)
+    honorific = _honorific_re().match(text, pos)
     if honorific:
         pos = honorific.end()
     if not _starts_body(text, pos):
@@ -230,14 +304,69 @@ def _trim(text: str, start: int, end: int) -> Span:
 def _part_bodies(text: str, start: int, end: int, abbreviations: dict[str, str]) -> list[Body]:
     colon = text.find(":", start, end)
     if colon > 0 and _colon_list(text, start, colon):
-        prefix = text[start:colon].strip()
-        if "," not in prefix:
-            singular = _PLURAL_RE.sub("", prefix)
-            places = bool(_place_list_re().search(prefix))
-            items = _list_items(text, colon + 1, end, split_and=places)
-            return [_body(f"{singular} {text[a:b]}", (a, b), abbreviations) for a, b in items]
+        return _shared_list(text, (start, colon), (colon + 1, end), abbreviations)
     pieces = _list_items(text, start, end, split_and=True, heads_only=True)
-    return [_body(text[a:b], (a, b), abbreviations) for a, b in pieces]
+    return _shared_titles(text, pieces, abbreviations)
+
+
+def _shared_list(text: str, prefix: Span, items: Span, abbreviations: dict[str, str]) -> list[Body]:
+    """A list after a colon that completes the names before it, one body per item: "Các Bộ:
+    Quốc phòng, Tài chính" → "Bộ Quốc phòng", "Bộ Tài chính"; "Bí thư tỉnh ủy và Chủ tịch Ủy ban
+    nhân dân các tỉnh: Gia Lai, Lâm Đồng" → "Bí thư tỉnh ủy Gia Lai", "Chủ tịch Ủy ban nhân dân
+    tỉnh Gia Lai", …. Bodies printed whole before the shared one stay as they are ("Chánh Văn
+    phòng UBND tỉnh, Giám đốc các Sở: Tư pháp, …")."""
+    holders = _list_items(text, prefix[0], prefix[1], split_and=True, heads_only=True)
+    last = holders[-1]
+    locality = _locality_re().search(text, last[0], last[1])
+    sharing = [h for h in holders[:-1] if locality and _committee_end_re().search(text, h[0], h[1])]
+    out = [_body(text[a:b], (a, b), abbreviations) for a, b in holders[:-1] if (a, b) not in sharing]
+    places = _list_items(text, items[0], items[1], split_and=bool(locality))
+    rest = next((k for k, (a, _) in enumerate(places) if not text[a].isupper()), len(places))
+    for holder in [*sharing, last]:
+        own = text[holder[0]:holder[1]]
+        for a, b in places[:rest]:
+            out.append(_body(_complete(own, text[a:b], locality if holder == last else None), (a, b), abbreviations))
+    if rest < len(places):  # "…: Gia Lai, Đắk Lắk và Khánh Hòa và lãnh đạo các Bộ, ngành"
+        after = _list_items(text, places[rest][0], items[1], split_and=True, heads_only=True)
+        out.extend(_shared_titles(text, after, abbreviations))
+    return out
+
+
+def _complete(holder: str, item: str, locality: re.Match[str] | None) -> str:
+    """One name of a shared list: the holder completed by the item."""
+    if locality is not None:
+        words = re.split(r"\s*,\s*", locality["words"])
+        city = "thành phố" in words and item in _vocab()["bodies"]["cities"]
+        stem = holder[: locality.start() - locality.pos]
+        return f"{stem.rstrip()} {'thành phố' if city else words[0]} {item}"
+    if _committee_end_re().search(holder):
+        return f"{holder} {item}"
+    singular = _PLURAL_RE.sub("", holder).rstrip()
+    head = singular.rsplit(" ", 1)[-1]
+    if item.startswith(head + " "):  # "Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế"
+        singular = singular[: len(singular) - len(head)].rstrip()
+    return f"{singular} {item}"
+
+
+def _shared_titles(text: str, pieces: list[Span], abbreviations: dict[str, str]) -> list[Body]:
+    """Bodies of a comma list, a title over a generic object shared by the pieces after it that
+    name no head of their own: "Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ" →
+    "Thủ trưởng cơ quan ngang Bộ", "Thủ trưởng cơ quan thuộc Chính phủ"."""
+    out: list[Body] = []
+    title, previous = "", 0
+    for a, b in pieces:
+        own = _shared_title_re().match(text, a, b)
+        joined = previous and not re.search(r"(?<![\w&])và(?![\w&])", text[previous:a])
+        previous = b
+        if own:
+            title = text[own.start():own.end()]
+        elif title and joined and not agency_head_re().match(text, a):
+            out.append(_body(f"{title}{text[a:b]}", (a, b), abbreviations))
+            continue
+        else:
+            title = ""
+        out.append(_body(text[a:b], (a, b), abbreviations))
+    return out
 
 
 def _list_items(text: str, start: int, end: int, *, split_and: bool, heads_only: bool = False) -> list[Span]:
@@ -266,6 +395,13 @@ def _opens_new_body(text: str, pos: int, piece_start: int) -> bool:
     if not _starts_body(text, pos):
         return False
     bare = _PLURAL_RE.sub("", text[pos:pos + 40], count=1)
+    if _qualified_generic_re().match(text, pos):  # "…, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"
+        return True
+    head = agency_head_re().match(text, pos)
+    if (head and head["body"] and " " not in head["body"]
+            and re.search(r"(?<![\w&])(?:các|Các)\s+\w+\s*,\s*$", text[piece_start:pos])
+            and re.match(r"\s*(?:,|$|\s[a-zđà-ỹ])", text[head.end():head.end() + 3])):
+        return False  # "các Vụ, Cục thuộc Bộ Y tế": "Cục" shares "các"
     if any(bare == w or bare.startswith(w + " ") or bare.startswith(w + ",") for w in _generic_words()):
         previous = _PLURAL_RE.sub("", text[piece_start:pos].strip(" ,"), count=1).lower()
         return text[pos:pos + 4].lower() == "các " and previous not in _generic_words()
@@ -286,6 +422,7 @@ class _Letter:
     abbreviations: dict[str, str]
     limits: list[Deadline]
     inherited: Deadline | None
+    addressees: list[Body] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -310,24 +447,57 @@ def extract_tasks(doc: Doc, header: HeaderResult, structure: list, deadlines: li
                   abbreviations: dict[str, str]) -> list[Task]:
     limits = deadline_rules.find_limits(doc, header) or deadlines
     letter = _Letter(doc, header, abbreviations, limits, deadline_rules.closing_deadline(doc, header, deadlines))
-    fallback = _addressees(letter, structure)
+    fallback = letter.addressees = _addressees(letter, structure)
     tasks: list[Task] = []
     assignment = [n for n in structure if n.kind == "section" and _assignment_re().match(_own(letter, n))]
     lead: list[Body] = []
     announced = False
+    lead_in: list[Task] = []  # the lead-in's own charge, a task when its list orders nothing
+    listed = 0
     for i, node in enumerate(structure):
         if node.kind == "paragraph":
+            if lead_in and not listed:
+                tasks.extend(lead_in)
+            lead_in, listed = [], 0
             before_list = i + 1 < len(structure) and structure[i + 1].kind != "paragraph"
+            previous = structure[i - 1].span if i and structure[i - 1].kind == "paragraph" else None
+            own = _sentence_tasks(letter, node.span, followed_by_list=before_list, previous=previous)
             if before_list:
                 lead = _lead_bodies(letter, node.span)
                 announced = _announcing(letter.text[node.span[0]:node.span[1]])
-            previous = structure[i - 1].span if i and structure[i - 1].kind == "paragraph" else None
-            tasks.extend(_sentence_tasks(letter, node.span, followed_by_list=before_list, previous=previous))
+                whole = _sentence_tasks(letter, node.span, followed_by_list=False, previous=previous)
+                lead_in = [t for t in whole if t.span not in {o.span for o in own}]
+            tasks.extend(own)
             continue
         if assignment and node not in assignment:
             continue
-        tasks.extend(_item_tasks(letter, node, [], lead or fallback, announced))
-    return tasks
+        found = _item_tasks(letter, node, [], lead or fallback, announced)
+        listed += len(found)
+        tasks.extend(found)
+    if lead_in and not listed:
+        tasks.extend(lead_in)
+    return tasks + _row_tasks(letter)
+
+
+def _row_tasks(letter: _Letter) -> list[Task]:
+    """The rows of the letter's task tables (``table_rows``), each a task of its lead body."""
+    out: list[Task] = []
+    deadline = None
+    for row in table_rows(letter.doc, letter.header.body[0], _starts_body):
+        text = letter.text
+        if not row.time_inherited:
+            own = deadline_rules.deadlines_in(letter.limits, row.time) if row.time else []
+            deadline = deadline_rules.to_task_deadline(own[0]) if own else None
+        coordinators = letter.bodies(row.coordination) if row.coordination else []
+        out.append(Task(label=row.number, text=text[row.task[0]:row.task[1]].strip(),
+                        assignees=_unique(_cell_bodies(letter, row.lead)),
+                        coordinators=_unique(coordinators), deadline=deadline, span=row.span))
+    return out
+
+
+def _cell_bodies(letter: _Letter, cell: Span) -> list[Body]:
+    """The bodies of a lead cell: "Sở Tài chính", "Bộ CHQS tỉnh; UBND cấp xã"."""
+    return [b for part in _split(letter.text, cell[0], cell[1], ";") for b in letter.bodies(part)]
 
 
 def _announcing(lead: str) -> bool:
@@ -403,7 +573,7 @@ def _item_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Bo
     elif node.kind == "section":
         announced = _announces(letter, node)
     if node.kind == "article" or any(h.kind == "article" for h in headings):
-        if (_decision_re().match(own) and not _execution_re().search(own)
+        if (_decides(letter, node) and not _execution_re().search(own)
                 and "trách nhiệm" not in own) or _formula_re().search(own):
             return []
     if node.kind == "article" and node.children and not _article_orders(letter, node, own):
@@ -421,22 +591,39 @@ def _item_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Bo
     return out
 
 
+def _decides(letter: _Letter, node: Node) -> bool:
+    """An article or item that approves, defines or grants, its issuer maybe named first
+    ("Hội đồng nhân dân tỉnh tán thành nội dung Báo cáo …")."""
+    text = letter.text
+    if _decision_re().match(text, node.head[0], node.head[1]):
+        return True
+    bodies, end = body_phrase(text, node.head[0], node.head[1], letter.abbreviations)
+    verb = re.compile(r"\s*").match(text, end).end()
+    return bool(bodies) and bool(_decision_verb_re().match(text, verb))
+
+
 def _article_orders(letter: _Letter, node: Node, own: str) -> bool:
-    """An article over items orders work when its heading names the body ("Điều 3. Giám đốc Sở
-    …:"), charges ("… giao"), opens its items with ":" or speaks of duties ("trách nhiệm")."""
-    return (own.endswith(":") or "trách nhiệm" in own.lower() or bool(_subject(letter, node.head))
-            or bool(_charge_word_re().search(own)))
+    """An article over items orders work when its heading names the body that acts ("Điều 3.
+    Giám đốc Sở … chịu trách nhiệm:", not a title "Điều 4. Giám đốc Sở, Phó Giám đốc Sở và số
+    lượng cấp phó"), charges ("… giao"), opens its items with ":", speaks of duties ("trách
+    nhiệm") or holds the execution clause ("Điều 6. Điều khoản thi hành" over "2. … chịu trách
+    nhiệm thi hành Quyết định này")."""
+    return (own.endswith(":") or "trách nhiệm" in own.lower() or bool(letter.acting(node.head))
+            or bool(_charge_word_re().search(own)) or bool(_execution_re().search(letter.text, *node.span)))
 
 
 def _leaf_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Body],
                 announced: bool) -> list[Task]:
     """An innermost item's task; the unmarked paragraphs after a sentence item that open with an
-    imperative of their own ("2. Các tỉnh ủy … cụ thể hóa …." then "Bố trí kinh phí …") are
-    further duties of the same item, each a task with its label."""
+    imperative or a charged body of their own ("2. Các tỉnh ủy … cụ thể hóa …." then "Bố trí kinh
+    phí …"; "Điều 2. … giao Thường trực …." then "Ủy ban nhân dân tỉnh và các cơ quan … có trách
+    nhiệm báo cáo …") are further duties of the same item, each a task with its label."""
     text = letter.text
+    before = [node.head, *node.paragraphs]
     cut = next((k for k, p in enumerate(node.paragraphs)
-                if _imperative_re().match(text, p[0]) and not _topic_re().match(text, p[0])
-                and text[node.head[0]:node.head[1]].rstrip().endswith(".")), None)
+                if ((_imperative_re().match(text, p[0]) and not _topic_re().match(text, p[0]))
+                    or (node.kind in _CLAUSE_KINDS and _charged_at_start(letter, p)))
+                and text[before[k][0]:before[k][1]].rstrip().endswith(".")), None)
     if cut is None:
         task = _item_task(letter, node, headings, lead, announced)
         return [task] if task else []
@@ -446,7 +633,8 @@ def _leaf_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Bo
     owner = _item_assignees(letter, node, headings) or lead
     for para in node.paragraphs[cut:]:
         duty = Node(node.kind, node.marker, node.label, para, para)
-        task = _item_task(letter, duty, headings, owner, announced, assignees=_subject(letter, para) or owner)
+        own = _subject(letter, para) or _charged_at_start(letter, para) or owner
+        task = _item_task(letter, duty, headings, owner, announced, assignees=own)
         if task:
             out.append(task)
     return out
@@ -467,7 +655,8 @@ def _item_task(letter: _Letter, node: Node, headings: list[Node], lead: list[Bod
     own = text[span[0]:span[1]].strip()
     if not own or _formula_re().search(text[node.head[0]:node.head[1]]):
         return None
-    if not (_orders_work(letter, node, headings) or (announced and not _FACT_START_RE.match(own))):
+    if not (_orders_work(letter, node, headings)
+            or (announced and not _FACT_START_RE.match(own) and not _PAST_RE.match(own))):
         return None
     assignees = assignees or _item_assignees(letter, node, headings) or lead
     coordinators = _coordinators(letter, node, headings)
@@ -499,7 +688,7 @@ def _orders_work(letter: _Letter, node: Node, headings: list[Node]) -> bool:
         return charged or (bool(headings) and _imperative_re().match(own) is not None)
     if charged or (_imperative_re().match(own) and not _topic_re().match(own)):
         return True
-    if _DIRECTIVE_WORD_RE.search(text, span[0], span[1]):
+    if _DIRECTIVE_WORD_RE.search(text, span[0], span[1]) and not _PAST_RE.match(own):
         return True
     return any(_subject(letter, h.head) for h in headings)
 
@@ -560,10 +749,14 @@ def _subject(letter: _Letter, span: Span) -> list[Body]:
     """The body an item charges at its start: "Giao X …", "Đề nghị X …", "X: …", "X chủ trì …"."""
     text = letter.text
     pos = span[0]
-    opener = _charge_opener_re().match(text, pos, span[1])
+    opener = _charge_opener_re().match(text, pos, span[1]) or _assignment_title_re().match(text, pos, span[1])
     if opener:
         return letter.bodies((opener.end(), span[1]))
-    return letter.bodies(span)
+    bodies, end = body_phrase(text, pos, span[1], letter.abbreviations)
+    issuer = _issuer_charge_re().match(text, end, span[1]) if bodies else None
+    if issuer:  # "Hội đồng nhân dân tỉnh yêu cầu Ủy ban nhân dân tỉnh tập trung …:"
+        return letter.bodies((issuer.end(), span[1]))
+    return bodies
 
 
 def _coordinators(letter: _Letter, node: Node, headings: list[Node]) -> list[Body]:
@@ -616,7 +809,10 @@ def _sentence_tasks(letter: _Letter, span: Span, *, followed_by_list: bool,
             continue  # the list's lead-in
         if _preamble_re().search(sentence):
             continue
-        assignees = _charged_at_start(letter, (start, end)) or _charged_anywhere(letter, (start, end))
+        if _addressee_charge_re().search(sentence) and letter.addressees:
+            assignees = letter.addressees  # "… rất mong Quý cơ quan phối hợp …"
+        else:
+            assignees = _charged_at_start(letter, (start, end)) or _charged_anywhere(letter, (start, end))
         if not assignees:
             continue
         coordinators = [b for m in _COORDINATION_RE.finditer(text, start, end)

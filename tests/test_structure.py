@@ -78,6 +78,26 @@ CASES = [
      "2. Cơ quan quản lý thuế ấn định số tiền thuế phải nộp.”\n1. Tăng cường công tác chỉ đạo, điều hành.\n"
      "Yêu cầu Chủ tịch Ủy ban nhân dân huyện Kiên Lương chỉ đạo thực hiện các nội dung nêu trên.",
      [(None, "paragraph"), ("1", "number"), (None, "paragraph")]),
+    # a quoted article left open ends at the next citation of the same kind; an unquoted cited
+    # article runs to the letter's own next paragraph, which leaves the list
+    ("- Tại điểm h khoản 1 Điều 55 Luật Thanh tra số 56/2010/QH12 quy định:\n"
+     "“Điều 55. Nhiệm vụ, quyền hạn của người ra quyết định thanh tra chuyên ngành\n"
+     "- Quyết định xử lý theo thẩm quyền hoặc kiến nghị người có thẩm quyền xử lý kết quả thanh tra;\n"
+     "- Tại điểm đ khoản 1 Điều 116 Luật Quản lý thuế số 38/2019/QH14 quy định:\n"
+     "Điều 116. Nhiệm vụ, quyền hạn của người ra quyết định thanh tra thuế\n"
+     "1. Người ra quyết định thanh tra thuế có các nhiệm vụ, quyền hạn sau đây:\n…\n"
+     "đ) Quyết định xử lý theo thẩm quyền hoặc kiến nghị người có thẩm quyền xử lý kết quả thanh tra thuế.\n"
+     "Theo nội dung nêu tại công văn số 4814/CCTKV.05-TTKT3, đề nghị Thuế thành phố Hải Phòng xử lý theo thẩm quyền.",
+     [("-", "dash"), ("-", "dash"), (None, "paragraph")]),
+    # the issuer charging others after a list closes it
+    ("2. Về mức chi phí quản lý: đề nghị Ủy ban nhân dân các tỉnh căn cứ quy định để trình Hội đồng nhân dân cấp tỉnh.\n"
+     "Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh, thành phố triển khai thực hiện theo đúng quy định.",
+     [("2", "number"), (None, "paragraph")]),
+    # … but inside an article a "Trong quá trình …" paragraph does not leave it
+    ("Điều 2. Nhiệm vụ và quyền hạn\n1. Thẩm định dự thảo văn bản trước khi trình.\n"
+     "Trong quá trình xử lý, nếu còn ý kiến khác nhau, chủ trì họp với cơ quan, tổ chức có liên quan.\n"
+     "2. Quản lý, sử dụng con dấu, thiết bị lưu khóa bí mật của cơ quan.",
+     [("Điều 2", "article"), ("Điều 2.1", "number"), ("Điều 2.2", "number")]),
 ]
 
 

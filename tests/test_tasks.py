@@ -61,6 +61,50 @@ ASSIGNEES = [
      "trong phạm vi chức năng tập trung thực hiện.",
      [(None, ["Giám đốc", "Thủ trưởng các sở, ban ngành", "Chủ tịch Ủy ban nhân dân xã, phường",
               "các đơn vị liên quan"])]),
+    # titles shared by a list of places: one body per title and place, cities as "thành phố"
+    ("1. Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai và Lâm Đồng tiếp tục phân công nhiệm vụ cụ thể.",
+     [("1", ["Bí thư tỉnh ủy Đắk Lắk", "Bí thư tỉnh ủy Gia Lai", "Bí thư tỉnh ủy Lâm Đồng",
+             "Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk", "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai",
+             "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng"])]),
+    ("4. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Huế chỉ đạo rà soát thiệt hại.",
+     [("4", ["Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", "Chủ tịch Ủy ban nhân dân thành phố Huế"])]),
+    # … and the list of places ends where a body follows it
+    ("1. Đồng chí Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Khánh Hòa và lãnh đạo các Bộ, ngành "
+     "tiếp tục tập trung lãnh đạo, chỉ đạo.",
+     [("1", ["Bí thư tỉnh ủy Gia Lai", "Bí thư tỉnh ủy Đắk Lắk", "Bí thư tỉnh ủy Khánh Hòa",
+             "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai", "Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk",
+             "Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa", "lãnh đạo các Bộ, ngành"])]),
+    # a title over a generic object, shared by the comma list after it
+    ("1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ tăng cường kiểm tra, giám sát.",
+     [("1", ["Bộ trưởng các Bộ", "Thủ trưởng cơ quan ngang Bộ", "Thủ trưởng cơ quan thuộc Chính phủ"])]),
+    ("1. Giao người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác, các đơn vị sự nghiệp công lập trực thuộc "
+     "Ủy ban nhân dân Thành phố; Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu\n"
+     "- Tiếp tục triển khai việc cập nhật cơ sở dữ liệu của toàn bộ cán bộ, công chức, viên chức.",
+     [("1.-", ["người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác",
+               "người đứng đầu các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố",
+               "Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu"])]),
+    # an execution clause: a shared list, then more bodies after ";"; courtesy words dropped
+    ("Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Tư pháp, Nông nghiệp và Môi trường; Chủ tịch Ủy ban "
+     "nhân dân các xã, phường và đặc khu Lý Sơn chịu trách nhiệm thi hành Quyết định này./.",
+     [("Điều 4", ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Tư pháp", "Giám đốc Sở Nông nghiệp và Môi trường",
+                  "Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu Lý Sơn"])]),
+    ("Điều 3. Các ông, bà: Chánh Văn phòng Bộ; Vụ trưởng Vụ Tổ chức cán bộ; Thủ trưởng các Vụ, Cục thuộc Bộ Y tế "
+     "chịu trách nhiệm thi hành Quyết định này.",
+     [("Điều 3", ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ Tổ chức cán bộ", "Thủ trưởng các Vụ, Cục thuộc Bộ Y tế"])]),
+    # the issuer charging another body in a heading: the items are that body's
+    ("Điều 2. Hội đồng nhân dân tỉnh yêu cầu Ủy ban nhân dân tỉnh tập trung thực hiện một số nhiệm vụ, giải pháp chủ yếu sau:\n"
+     "1. Chỉ đạo rà soát, nâng cao chất lượng công tác thẩm tra, thẩm định năng lực của các nhà đầu tư.",
+     [("Điều 2.1", ["Ủy ban nhân dân tỉnh"])]),
+    # an article's unnumbered clauses that each charge a body are tasks of their own
+    ("Điều 2. Hội đồng nhân dân tỉnh giao Thường trực Hội đồng nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+     "Ủy ban nhân dân tỉnh và các cơ quan, tổ chức, đơn vị liên quan có trách nhiệm báo cáo đầy đủ, kịp thời.",
+     [("Điều 2", ["Thường trực Hội đồng nhân dân tỉnh"]),
+      ("Điều 2", ["Ủy ban nhân dân tỉnh", "các cơ quan, tổ chức, đơn vị liên quan"])]),
+    # a lead-in whose list only states facts is the task itself
+    ("Bộ Nội vụ trân trọng đề nghị Ban Tuyên giáo và Dân vận Trung ương chỉ đạo các cơ quan báo chí định hướng thông tin, "
+     "cụ thể như sau:\n1. Trong thời gian qua, nước ta đã tiến hành cuộc cách mạng về sắp xếp đơn vị hành chính các cấp.\n"
+     "2. Ngày 16/6/2025, Quốc hội đã thông qua Luật Tổ chức chính quyền địa phương.",
+     [(None, ["Ban Tuyên giáo và Dân vận Trung ương"])]),
 ]
 
 
@@ -88,12 +132,54 @@ NOT_TASKS = [
     "Cục Thuế ghi nhận vướng mắc của Thuế thành phố Hồ Chí Minh và sẽ bổ sung chỉ tiêu này.",
     "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Tăng cường truyền thông, nâng cao nhận thức của toàn xã hội.",
     "1. Việc hợp nhất 03 Chương trình có ý nghĩa hết sức quan trọng.",
+    # what a cited text rules, not an order
+    "Theo Nghị định số 151/2025/NĐ-CP ngày 12/6/2025, thành phần hồ sơ chỉ yêu cầu cơ quan chuyên môn về nông nghiệp "
+    "và môi trường chuyển thông tin địa chính thửa đất.",
+    # the issuer approving
+    "Điều 1. Hội đồng nhân dân tỉnh tán thành nội dung Báo cáo kết quả giám sát của Đoàn Giám sát.",
+    # a regulation's article titled by offices: it defines, it orders nothing
+    "Điều 4. Giám đốc Sở, Phó Giám đốc Sở và số lượng cấp phó\n1. Giám đốc Sở, Phó Giám đốc Sở\n"
+    "a) Sở Tư pháp thành phố Hà Nội có Giám đốc và các Phó Giám đốc;",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_TASKS)
 def test_not_tasks(text):
     assert tasks_of(text) == []
+
+
+def test_courtesy_charge_goes_to_the_addressees():
+    assert summary("Bộ Nội vụ trân trọng cảm ơn và rất mong Quý cơ quan phối hợp làm tốt công tác tuyên truyền./.",
+                   ["Báo Nhân dân", "Đài Truyền hình Việt Nam"]) == [(None, ["Báo Nhân dân", "Đài Truyền hình Việt Nam"])]
+
+
+def test_decision_execution_article_over_clauses():
+    """ "Điều 6. Điều khoản thi hành" holds the execution clause as its item 2."""
+    text = ("Điều 6. Điều khoản thi hành\n1. Quyết định này có hiệu lực kể từ ngày 01 tháng 3 năm 2025.\n"
+            "2. Chánh Văn phòng Ủy ban nhân dân Thành phố, Giám đốc Sở Tư pháp chịu trách nhiệm thi hành Quyết định này./.")
+    assert summary(text) == [("Điều 6.2", ["Chánh Văn phòng Ủy ban nhân dân Thành phố", "Giám đốc Sở Tư pháp"])]
+
+
+TABLE = ("Điều 2. Thủ trưởng các đơn vị thuộc Bộ có trách nhiệm phổ biến thông tin thống kê theo Lịch.\n"
+         "LỊCH PHỔ BIẾN THÔNG TIN THỐNG KÊ NĂM 2026\n| STT |\n| Tên thông tin thống kê |\n| Thời gian phổ biến |\n"
+         "| Đơn vị chịu trách nhiệm phổ biến |\n| 1 |\n| Số đơn vị hành chính |\n| Tháng 6/2025 |\n"
+         "| Vụ Chính quyền địa phương |\n| 2 |\n| Số đại biểu Hội đồng nhân dân |\n| 3 |\n"
+         "| Số lượng hội, tổ chức phi chính phủ |\n| Tháng 5/2025 |\n| Vụ Tổ chức phi chính phủ |")
+
+
+def test_table_rows_are_tasks():
+    """A row naming a task, a lead body and a time is a task; a row that lost its merged cells
+    takes the row above's."""
+    rows = [(t.label, t.text, [a.name for a in t.assignees]) for t in tasks_of(TABLE) if t.label != "Điều 2"]
+    assert rows == [("1", "Số đơn vị hành chính", ["Vụ Chính quyền địa phương"]),
+                    ("2", "Số đại biểu Hội đồng nhân dân", ["Vụ Chính quyền địa phương"]),
+                    ("3", "Số lượng hội, tổ chức phi chính phủ", ["Vụ Tổ chức phi chính phủ"])]
+
+
+def test_procedure_tables_are_not_tasks():
+    text = ("| TT |\n| Tên thủ tục hành chính |\n| Thời hạn giải quyết |\n| Cơ quan chủ trì |\n| 1 |\n"
+            "| Cấp bản sao từ sổ gốc |\n| Trong ngày |\n| Sở Tư pháp |")
+    assert [t for t in tasks_of(text) if t.label == "1"] == []
 
 
 def test_plan_tasks_come_from_its_assignment_section():

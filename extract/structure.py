@@ -29,6 +29,9 @@ _LINE_END_COLON = re.compile(r":\s*$")
 _CONTINUED_RE = re.compile(r"(?:\d+\s+)?(\w)")  # its first letter, after a stray number
 _QUOTED_ARTICLE = re.compile(r"[“\"]\s*(?:Điều|ĐIỀU)\s+\d")  # "“Điều 55. Nhiệm vụ, quyền hạn …"
 _ELLIPSIS = re.compile(r"[.…\s]+")  # "…": a cut in a quoted text
+_ANNEX_TITLE_LINES = 5  # an annexed plan's uppercase title runs over at most this many lines
+_OPEN_END = re.compile(r"[\w)]$")  # a paragraph line that stops mid-sentence
+_RUNNING_LINE = 60  # characters: a line this long is running text, not a title or a name
 
 
 @dataclass
@@ -162,8 +165,42 @@ def _is_upper(line: str) -> bool:
 
 def parse_structure(doc: Doc, header: HeaderResult) -> list[Node]:
     """The body's top-level nodes (list items and unmarked paragraphs), each with its subtree."""
+    return parse_span(doc, body_span(doc, header))
+
+
+def parse_annex(doc: Doc, header: HeaderResult) -> list[Node]:
+    """The nodes of a plan or programme attached after the signature ("KẾ HOẠCH / TRIỂN KHAI …
+    / (Kèm theo Quyết định số …)"), which a decision issues and whose items are the letter's work;
+    [] for other annexes (procedure lists, criteria tables, footnotes)."""
+    span = plan_annex(doc, header)
+    return parse_span(doc, span) if span else []
+
+
+def plan_annex(doc: Doc, header: HeaderResult) -> Span | None:
+    """The annexed plan's text after its title block, when the annex opens with a plan's title."""
+    if header.annex is None:
+        return None
+    lines = [(a, b) for a, b in doc.lines() if a >= header.annex[0] and b <= header.annex[1]
+             and doc.text[a:b].strip()]
+    if not lines or not _annex_title_re().fullmatch(doc.text[lines[0][0]:lines[0][1]].strip()):
+        return None
+    body = 1
+    while body < min(len(lines), _ANNEX_TITLE_LINES) and _is_upper(doc.text[lines[body][0]:lines[body][1]]):
+        body += 1
+    if body < len(lines) and doc.text.startswith("(", lines[body][0]):  # "(Kèm theo Quyết định số …)"
+        body += 1
+    return (lines[body][0], header.annex[1]) if body < len(lines) else None
+
+
+@cache
+def _annex_title_re() -> re.Pattern[str]:
+    return re.compile(alternation(load("tasks")["structure"]["plan_annex_titles"]))
+
+
+def parse_span(doc: Doc, span: Span) -> list[Node]:
+    """The top-level nodes of the lines inside ``span``."""
     text = doc.text
-    start, end = body_span(doc, header)
+    start, end = span
     roots: list[Node] = []
     stack: list[Node] = []
     pending: Node | None = None  # a node whose marker stood alone on its line ("1.", "Điều 1.")
@@ -173,9 +210,8 @@ def parse_structure(doc: Doc, header: HeaderResult) -> list[Node]:
     # that kind ends the quotation (when it introduces one too, for a quotation left open), and so
     # does, for an unquoted one, an unmarked paragraph
     citing: str | None = None
-    for line_start, line_end in doc.lines():
-        if line_end <= start or line_start >= end:
-            continue
+    lines = [(a, b) for a, b in doc.lines() if b > start and a < end and text[a:b].strip()]
+    for k, (line_start, line_end) in enumerate(lines):
         line_start, line_end = max(line_start, start), min(line_end, end)
         raw = text[line_start:line_end]
         stripped = raw.strip()
@@ -205,7 +241,8 @@ def parse_structure(doc: Doc, header: HeaderResult) -> list[Node]:
             pending = None
             _extend(stack, line_end)
             continue
-        if found and found[0] == "dash" and _starts_lower(stripped, found[2]):
+        if found and found[0] == "dash" and (_starts_lower(stripped, found[2])
+                                             or (not stack and _broken_before(text, lines, k, roots))):
             found = None  # "- 2025 sang thực hiện …": a line broken inside "2021 - 2025"
         if found and found[0] == "article" and stack and stack[-1].kind != "article" \
                 and _LINE_END_COLON.search(text[stack[-1].text_span[0]:stack[-1].text_span[1]]):
@@ -221,6 +258,19 @@ def parse_structure(doc: Doc, header: HeaderResult) -> list[Node]:
             continue
         _continue(text, (lead, line_end), stack, roots)
     return roots
+
+
+def _broken_before(text: str, lines: list[Span], k: int, roots: list[Node]) -> bool:
+    """A dash line that continues the paragraph before it, broken by the source inside a name
+    ("… cao tốc Ninh Bình" / "- Hải Phòng, đoạn qua …"): the paragraph stops mid-sentence and
+    no dash item follows, so the line opens no list."""
+    if k == 0 or not roots or roots[-1].kind != "paragraph":
+        return False
+    before = text[lines[k - 1][0]:lines[k - 1][1]].strip()
+    after = text[lines[k + 1][0]:lines[k + 1][1]].strip() if k + 1 < len(lines) else ""
+    following = classify(after)
+    return (len(before) >= _RUNNING_LINE and _OPEN_END.search(before) is not None and not _is_upper(before)
+            and not (following and following[0] == "dash"))
 
 
 def _quote_depth(line: str, depth: int) -> int:
@@ -243,10 +293,28 @@ def _attach(node: Node, stack: list[Node], roots: list[Node]) -> None:
         if same is not None:
             del stack[same:]
     parent = stack[-1] if stack else None
+    siblings = parent.children if parent else roots
+    _restore_lost_marker(node, siblings, parent)
     node.label = _label(node, parent)
-    (parent.children if parent else roots).append(node)
+    siblings.append(node)
     stack.append(node)
     _extend(stack, node.span[1])
+
+
+def _restore_lost_marker(node: Node, siblings: list[Node], parent: Node | None) -> None:
+    """A numbered list that jumps from (4) to (6) lost the marker of (5) in the source: the last
+    unmarked paragraph of (4) is item (5) ("(4) Rà soát, tổng hợp …" / "Tổ chức điều phối tiếp
+    nhận …" / "(6) Chủ động công bố …")."""
+    before = siblings[-1] if siblings else None
+    if (before is None or before.kind != node.kind or node.kind not in ("paren", "number")
+            or not (node.marker.isdigit() and before.marker.isdigit())
+            or int(node.marker) != int(before.marker) + 2 or not before.paragraphs or before.children):
+        return
+    span = before.paragraphs.pop()
+    lost = Node(node.kind, str(int(before.marker) + 1), None, span, span)
+    before.span = (before.span[0], before.paragraphs[-1][1] if before.paragraphs else before.head[1])
+    lost.label = _label(lost, parent)
+    siblings.append(lost)
 
 
 def _rank(node: Node) -> float:

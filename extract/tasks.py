@@ -28,7 +28,7 @@ from .data import alternation, load
 from .document import Doc
 from .header import HeaderResult
 from .schema import Body, Deadline, Span, Task
-from .structure import Node
+from .structure import Node, parse_annex
 from .table_rows import table_rows
 
 _WORD_END = r"(?![\w&])"
@@ -133,6 +133,23 @@ def _section_skip_re() -> re.Pattern[str]:
 
 
 @cache
+def _funding_re() -> re.Pattern[str]:
+    return _words_re(_vocab()["not_tasks"]["funding_headings"], flags=re.I)
+
+
+@cache
+def _report_contents_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _vocab()["not_tasks"]["report_contents"]), re.I)
+
+
+@cache
+def _field_re() -> re.Pattern[str]:
+    """A labelled field line of a plan's item: "Cơ quan chủ trì: …" (group named by its kind)."""
+    groups = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in _vocab()["fields"].items())
+    return re.compile(rf"(?:{groups})\s*\**\s*:\s*", re.I)
+
+
+@cache
 def _assignment_re() -> re.Pattern[str]:
     return _words_re(_vocab()["not_tasks"]["assignment_headings"], flags=re.I)
 
@@ -199,6 +216,8 @@ _COORDINATION_RE = re.compile(r"(?<![\w&])phối hợp(?:\s+chặt chẽ)?(?:\s+
 _CLOSING_FORMULA_RE = re.compile(r"thông báo (?:để|đến)\s+(.{3,200}?)\s+(?:được\s+)?biết", re.I)
 _REPORTING_RE = re.compile(r"(?:thông báo|đề nghị)(?![\w&])")
 _DIRECTIVE_WORD_RE = re.compile(r"(?<![\w&])(?:khẩn trương|chủ trì|có trách nhiệm|chịu trách nhiệm|tiếp tục|nghiêm túc)(?![\w&])", re.I)
+_TOPIC_WORD_RE = re.compile(r"Về\s+")
+_REPORTED_RE = re.compile(r"(?<![\w&])(?:đã|đạt được)(?![\w&])")  # a lead-in reporting results
 _SUBORDINATE_RE = re.compile(r"(?:Để|Nhằm|Trong thời gian tới|Thời gian tới|Căn cứ)(?![\w&])")
 # items whose unmarked paragraphs are clauses of their own when each charges a body: an article's
 # (khoản printed without numbers) and the last sub-item's, where a paragraph returns to the list
@@ -448,8 +467,15 @@ def extract_tasks(doc: Doc, header: HeaderResult, structure: list, deadlines: li
     limits = deadline_rules.find_limits(doc, header) or deadlines
     letter = _Letter(doc, header, abbreviations, limits, deadline_rules.closing_deadline(doc, header, deadlines))
     fallback = letter.addressees = _addressees(letter, structure)
+    tasks = _nodes_tasks(letter, structure, fallback) + _nodes_tasks(letter, parse_annex(doc, header), fallback)
+    return tasks + _row_tasks(letter)
+
+
+def _nodes_tasks(letter: _Letter, structure: list[Node], fallback: list[Body]) -> list[Task]:
+    """The tasks of a body's (or an annexed plan's) top-level nodes. Where the plan assigns its
+    work unit by unit, its other sections give only the items that name their own body."""
     tasks: list[Task] = []
-    assignment = [n for n in structure if n.kind == "section" and _assignment_re().match(_own(letter, n))]
+    assignment = [n for n in structure if n.kind == "section" and _assigns(letter, n)]
     lead: list[Body] = []
     announced = False
     lead_in: list[Task] = []  # the lead-in's own charge, a task when its list orders nothing
@@ -470,13 +496,14 @@ def extract_tasks(doc: Doc, header: HeaderResult, structure: list, deadlines: li
             tasks.extend(own)
             continue
         if assignment and node not in assignment:
-            continue
-        found = _item_tasks(letter, node, [], lead or fallback, announced)
+            found = _self_assigned(letter, node, [])
+        else:
+            found = _item_tasks(letter, node, [], lead or fallback, announced)
         listed += len(found)
         tasks.extend(found)
     if lead_in and not listed:
         tasks.extend(lead_in)
-    return tasks + _row_tasks(letter)
+    return tasks
 
 
 def _row_tasks(letter: _Letter) -> list[Task]:
@@ -506,6 +533,14 @@ def _announcing(lead: str) -> bool:
     lead = lead.rstrip()
     last = re.split(r"[.;]\s+", lead)[-1]  # the sentence that opens the list
     return lead.endswith(":") and bool(_announcing_re().search(last))
+
+
+def _assigns(letter: _Letter, section: Node) -> bool:
+    """A section that assigns the plan's work unit by unit: its heading says so ("IV. TỔ CHỨC
+    THỰC HIỆN"), or a sub-heading does ("V. THỜI GIAN VÀ TRÁCH NHIỆM THỰC HIỆN" over "2. Trách
+    nhiệm thực hiện")."""
+    return any(_assignment_re().match(_own(letter, n)) for n in (section, *section.children)
+               if n is section or n.children)
 
 
 def _own(letter: _Letter, node: Node) -> str:
@@ -548,6 +583,22 @@ def _lead_bodies(letter: _Letter, span: Span) -> list[Body]:
         bodies = letter.bodies((start, span[1]))
         if bodies:
             return bodies
+    return _acting_in_last_sentence(letter, span)
+
+
+def _acting_in_last_sentence(letter: _Letter, span: Span) -> list[Body]:
+    """A body acting in a clause of the lead-in's last sentence: "…; căn cứ vào phương hướng …,
+    Văn phòng Trung ương Đảng và các văn phòng tỉnh ủy, thành ủy cụ thể hóa để tổ chức thực
+    hiện, trong đó, cần tập trung một số nhiệm vụ trọng tâm sau:"."""
+    text = letter.text
+    if not _announcing(text[span[0]:span[1]]):
+        return []
+    cuts = list(re.finditer(r"[.;]\s+", text[span[0]:span[1]]))
+    start = span[0] + cuts[-1].end() if cuts else span[0]
+    for m in re.finditer(r"(?:^|,)\s*", text[start:span[1]]):
+        found = letter.acting((start + m.end(), span[1]))
+        if found:
+            return found
     return []
 
 
@@ -566,7 +617,20 @@ def _item_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Bo
                 announced: bool = False) -> list[Task]:
     own = _own(letter, node)
     heading = node.kind == "section" or bool(node.children or node.paragraphs)
-    if heading and node.kind in ("section", "number", "paren", "letter") and _section_skip_re().match(own):
+    topic = _TOPIC_WORD_RE.match(own)  # "1. Về đánh giá tình hình …" is an assessment too
+    skipped = _section_skip_re().match(own, topic.end() if topic else 0)
+    if heading and node.children and _funding_re().match(own):
+        return [task for child in node.children
+                for task in _item_tasks(letter, child, [*headings, node], [], announced) if task.assignees]
+    fields = _fields(letter, node)
+    if fields:
+        return [_field_task(letter, node, fields)]
+    if _field_re().match(letter.text, node.head[0], node.head[1]):
+        return []  # "- Cơ quan thực hiện: Sở Khoa học và Công nghệ.": a field, not an order
+    if node.children and _report_contents_re().search(letter.text, *node.text_span):
+        task = _item_task(letter, node, headings, lead, announced)  # the list is the report's content
+        return [task] if task else []
+    if heading and node.kind in ("section", "number", "paren", "letter") and skipped:
         if not _announces(letter, node):
             return []
         announced = True
@@ -589,6 +653,42 @@ def _item_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Bo
     for child in node.children:
         out.extend(_item_tasks(letter, child, [*headings, node], lead, announced))
     return out
+
+
+def _self_assigned(letter: _Letter, node: Node, headings: list[Node]) -> list[Task]:
+    """Outside the section that assigns a plan's work: only the items that print their own lead
+    body in a field ("- Cơ quan chủ trì: Bộ Công an."), and the funding items that charge one."""
+    if node.children and _funding_re().match(_own(letter, node)):
+        return _item_tasks(letter, node, headings, [])
+    fields = _fields(letter, node)
+    if fields:
+        return [_field_task(letter, node, fields)]
+    return [task for child in node.children for task in _self_assigned(letter, child, [*headings, node])]
+
+
+def _fields(letter: _Letter, node: Node) -> dict[str, Span]:
+    """The labelled fields under a plan's item ("- Cơ quan chủ trì: Bộ Công an."), kind → the
+    span of the value (with the lines nested under it); {} unless a lead and a time are printed."""
+    found: dict[str, Span] = {}
+    for child in node.children:
+        m = _field_re().match(letter.text, child.head[0], child.head[1])
+        if m and m.lastgroup not in found:
+            found[m.lastgroup] = (m.end(), child.span[1])
+    return found if "lead" in found and "time" in found else {}
+
+
+def _field_task(letter: _Letter, node: Node, fields: dict[str, Span]) -> Task:
+    """One task from an item's fields: the item's own text names the work."""
+    text = letter.text
+    coordination = fields.get("coordination")
+    return Task(
+        label=node.label,
+        text=text[node.head[0]:node.head[1]].strip(),
+        assignees=_unique(_cell_bodies(letter, fields["lead"])),
+        coordinators=_unique(letter.bodies(coordination) if coordination else []),
+        deadline=_deadline(letter, fields["time"]),
+        span=(node.head[0], node.span[1]),
+    )
 
 
 def _decides(letter: _Letter, node: Node) -> bool:
@@ -620,8 +720,11 @@ def _leaf_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Bo
     nhiệm báo cáo …") are further duties of the same item, each a task with its label."""
     text = letter.text
     before = [node.head, *node.paragraphs]
+    # an item that itself opens with an imperative goes on with more of the same work
+    # ("(2) Nâng cao chất lượng công tác thông tin …." then "Theo dõi sát và báo cáo kịp thời …")
+    imperative_item = _imperative_re().match(text, node.head[0]) is not None
     cut = next((k for k, p in enumerate(node.paragraphs)
-                if ((_imperative_re().match(text, p[0]) and not _topic_re().match(text, p[0]))
+                if ((not imperative_item and _imperative_re().match(text, p[0]) and not _topic_re().match(text, p[0]))
                     or (node.kind in _CLAUSE_KINDS and _charged_at_start(letter, p)))
                 and text[before[k][0]:before[k][1]].rstrip().endswith(".")), None)
     if cut is None:
@@ -645,7 +748,8 @@ def _announces(letter: _Letter, node: Node) -> bool:
     if not node.paragraphs or not node.children:
         return False
     last = letter.text[node.paragraphs[-1][0]:node.paragraphs[-1][1]].rstrip()
-    return last.endswith(":") and bool(_announcing_re().search(last))
+    sentence = re.split(r"[.;]\s+", last)[-1]  # "… đã đoàn kết, … đạt được một số kết quả như sau:"
+    return _announcing(last) and not _REPORTED_RE.search(sentence)
 
 
 def _item_task(letter: _Letter, node: Node, headings: list[Node], lead: list[Body], announced: bool,
@@ -694,7 +798,7 @@ def _orders_work(letter: _Letter, node: Node, headings: list[Node]) -> bool:
 
 
 def _item_assignees(letter: _Letter, node: Node, headings: list[Node]) -> list[Body]:
-    own = _subject(letter, node.head)
+    own = _subject(letter, node.head) or _subject_after_opening(letter, node.head)
     if own:
         return own
     if node.paragraphs and letter.text[node.head[0]:node.head[1]].rstrip().endswith(":"):
@@ -725,6 +829,19 @@ def _lead_of(letter: _Letter, heading: Node) -> list[Body]:
         if found:
             return found
     return []
+
+
+def _subject_after_opening(letter: _Letter, span: Span) -> list[Body]:
+    """The body acting after an opening phrase: "Đối với các nhiệm vụ triển khai trong năm 2025,
+    các bộ, cơ quan, đơn vị, địa phương chủ động bố trí …"."""
+    text = letter.text
+    if not (_topic_re().match(text, span[0]) or _SUBORDINATE_RE.match(text, span[0])):
+        return []
+    comma = text.find(",", span[0], span[1])
+    if comma < 0:
+        return []
+    after = comma + 1 + len(text[comma + 1:span[1]]) - len(text[comma + 1:span[1]].lstrip())
+    return letter.acting((after, span[1]))
 
 
 def _charged_at_start(letter: _Letter, span: Span) -> list[Body]:

@@ -138,3 +138,25 @@ def test_every_letter_parses(corpus):
         for root in nodes:
             for node in root.walk():
                 assert 0 <= node.span[0] <= node.head[0] <= node.head[1] <= node.span[1] <= len(doc.text)
+
+
+BROKEN_AND_LOST = [
+    # a dash line that continues a sentence broken by the source opens no list
+    ("Xét báo cáo của Ủy ban nhân dân tỉnh Hưng Yên về tình hình cung ứng vật liệu phục vụ Dự án cao tốc Ninh Bình\n"
+     "- Hải Phòng, đoạn qua Nam Định và Thái Bình, Phó Thủ tướng có ý kiến như sau:\n"
+     "Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên khẩn trương làm việc với các địa phương.",
+     [(None, "paragraph"), (None, "paragraph"), (None, "paragraph")]),
+    # … but a lead-in without a colon still opens one when dash items follow
+    ("Ủy ban nhân dân tỉnh yêu cầu các sở, ngành tập trung thực hiện tốt các nội dung công việc sau đây\n"
+     "- Rà soát các văn bản quy phạm pháp luật.\n- Tăng cường kiểm tra, giám sát.",
+     [(None, "paragraph"), ("-", "dash"), ("-", "dash")]),
+    # a list jumping from (4) to (6) lost the marker of (5): the paragraph of (4) is item (5)
+    ("1. Bí thư tỉnh ủy:\n(4) Rà soát, tổng hợp đầy đủ, chính xác thiệt hại.\n"
+     "Tổ chức điều phối tiếp nhận và phân phối tiền và hàng cứu trợ.\n(6) Chủ động công bố thông tin.",
+     [("1", "number"), ("1.4", "paren"), ("1.5", "paren"), ("1.6", "paren")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", BROKEN_AND_LOST)
+def test_broken_lines_and_lost_markers(text, expected):
+    assert labels(tree(text)[1]) == expected

@@ -8,7 +8,7 @@ import pytest
 
 from extract.deadlines import extract_deadlines
 from extract.evaluate import Tally, score_doc
-from extract.header import HeaderResult
+from extract.header import HeaderResult, extract_header
 from extract.pipeline import make_doc
 from extract.readers import read_source
 from extract.schema import Document
@@ -186,6 +186,61 @@ def test_plan_tasks_come_from_its_assignment_section():
     text = ("III. NỘI DUNG, HÌNH THỨC\n1. Nội dung\n- Đổi mới, thúc đẩy hiệu quả phong trào thi đua.\n"
             "V. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường\n- Chủ trì tham mưu, tổ chức triển khai thực hiện Kế hoạch này.")
     assert summary(text) == [("V.1.-", ["Sở Nông nghiệp và Môi trường"])]
+
+
+PLAN_RULES = [
+    # an item with labelled fields is one task: its lead field names the assignees
+    ("II. NỘI DUNG\n2. Tổ chức tập huấn chuyên sâu, bồi dưỡng kiến thức pháp luật\n- Cơ quan chủ trì: Bộ Công an.\n"
+     "- Cơ quan phối hợp: các bộ, cơ quan ngang bộ.\n- Thời gian thực hiện: năm 2025 và các năm tiếp theo.",
+     [("II.2", ["Bộ Công an"])]),
+    # a lead field without a time field is a procedure's description, not a task's fields
+    ("1. Cấp giấy phép hoạt động\n- Cơ quan thực hiện: Sở Khoa học và Công nghệ.\n- Thời hạn giải quyết: 05 ngày làm việc.",
+     []),
+    # a funding section gives only the items that charge a named body
+    ("III. KINH PHÍ THỰC HIỆN\n1. Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước.\n"
+     "2. Đối với các nhiệm vụ triển khai trong năm 2025, các bộ, cơ quan, đơn vị, địa phương chủ động bố trí kinh phí.\n"
+     "3. Bộ Tài chính chủ trì tổng hợp, trình cấp có thẩm quyền bố trí kinh phí.",
+     [("III.2", ["các bộ, cơ quan, đơn vị, địa phương"]), ("III.3", ["Bộ Tài chính"])]),
+    # "Về đánh giá …" is an assessment, whatever its items say
+    ("1. Về đánh giá tình hình hoạt động từ tháng 6/2022 đến nay\n(1) Công tác tham mưu ngày càng bài bản.\n"
+     "(2) Duy trì nền nếp, nâng cao chất lượng công tác thông tin phục vụ lãnh đạo.",
+     []),
+    # the lead-in's last sentence names who acts on the items below
+    ("2. Về nhiệm vụ trọng tâm\nQuán triệt sâu sắc ý kiến chỉ đạo; căn cứ vào phương hướng, Văn phòng Trung ương Đảng "
+     "cụ thể hóa để tổ chức thực hiện, trong đó, cần tập trung một số nhiệm vụ trọng tâm sau:\n"
+     "(1) Tích cực, chủ động, sáng tạo, tiếp tục nâng cao chất lượng công tác tham mưu, tổng hợp.\n"
+     "(2) Nâng cao chất lượng công tác thông tin phục vụ lãnh đạo.\nTheo dõi sát và báo cáo kịp thời tình hình hoạt động.",
+     [("2.1", ["Văn phòng Trung ương Đảng"]), ("2.2", ["Văn phòng Trung ương Đảng"])]),
+    # the contents of a report are one task with the item that orders it
+    ("1. Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa chỉ đạo cơ quan chức năng khẩn trương rà soát, thống kê, "
+     "tổng hợp báo cáo cụ thể về một số nội dung sau:\n(1) Số hộ dân có nhà bị sập, đổ, trôi cần phải xây dựng lại.\n"
+     "(2) Số hộ dân có nhà bị hư hỏng nặng cần phải sửa chữa.",
+     [("1", ["Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk", "Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa"])]),
+    # the assignment part may be a sub-heading of the plan's last section
+    ("IV. GIẢI PHÁP THỰC HIỆN\n1. Tăng cường sự lãnh đạo của cấp ủy, tổ chức đảng.\n"
+     "V. THỜI GIAN VÀ TRÁCH NHIỆM THỰC HIỆN\n1. Thời gian thực hiện\nTừ ngày ban hành Kế hoạch.\n2. Trách nhiệm thực hiện\n"
+     "- Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua.",
+     [("V.2.-", ["Sở Nội vụ"])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLAN_RULES)
+def test_plan_rules(text, expected):
+    assert summary(text) == expected
+
+
+def test_annexed_plan_gives_tasks():
+    """A decision issuing a plan: the plan printed after the signature holds the tasks."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thi hành Luật.\n"
+            "Điều 2. Quyết định này có hiệu lực thi hành từ ngày ký ban hành.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n"
+            "THỦ TƯỚNG\nPhạm Minh Chính\nKẾ HOẠCH\nTRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN\n"
+            "(Kèm theo Quyết định số /QĐ-TTg ngày tháng năm 2025 của Thủ tướng Chính phủ)\n"
+            "I. NỘI DUNG\n1. Xây dựng Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân\n- Cơ quan thực hiện: Bộ Công an.\n"
+            "- Thời gian thực hiện: năm 2026 - 2027.")
+    doc = make_doc(read_source(text.encode("utf-8"), name="letter.txt"))
+    header = extract_header(doc)
+    found = extract_tasks(doc, header, parse_structure(doc, header), extract_deadlines(doc, header), {})
+    assert [(t.label, [a.name for a in t.assignees]) for t in found] == [("I.1", ["Bộ Công an"])]
 
 
 def test_spans_hold_the_text():

@@ -542,6 +542,10 @@ def _put_subject(block: list[Line], top: _Top) -> None:
 def _read_recipients(lines: list[Line], i: int, top: _Top) -> int:
     line = lines[i]
     lead = _re("recipients_lead").match(line.text)
+    body = _run_on_body(line.text, lead.end(), top) if len(line.text) > _table()["flat_line_length"] else None
+    if body:  # the line is cut where the body starts: what follows is the body's first line
+        lines[i : i + 1] = [_sub_line(line, 0, body), _sub_line(line, body, len(line.text))]
+        line = lines[i]
     first = line.text[lead.end():].strip()
     if first and not first.endswith(":"):
         top.put("recipients", [_clean_item(first)], (line.start + lead.end(), line.end))
@@ -550,6 +554,21 @@ def _read_recipients(lines: list[Line], i: int, top: _Top) -> int:
     if items:
         top.put("recipients", [_clean_item(t) for t, _ in items], (items[0][1][0], items[-1][1][1]))
     return j - i
+
+
+def _run_on_body(text: str, pos: int, top: _Top) -> int | None:
+    """Where the body starts on an addressee line that runs on into it (after ``pos``): at a body
+    opener, or where the letter's own issuer speaks of itself ("Kính gửi: Thuế tỉnh Ninh Bình Cục Thuế
+    nhận được công văn số …" under the header's "CỤC THUẾ")."""
+    starts = [m.start() for m in [_body_opener_re().search(text, pos)] if m]
+    segments = _issuer_segments(top.issuer_parts)
+    if segments:
+        own = r"\s+".join(re.escape(w) for w in _joined(segments[-1]).split())
+        for m in re.compile(rf"(?<=\s)(?i:{own})\s+(?=[^\W\d_])").finditer(text, pos):
+            if text[m.end()].islower():  # the issuer as the subject of a sentence
+                starts.append(m.start())
+                break
+    return min(starts) if starts else None
 
 
 def _read_telegram(lines: list[Line], i: int, top: _Top) -> int:

@@ -23,12 +23,16 @@ from .patterns import pattern
 from .schema import Reference, Span
 
 # number shapes, most specific first: where two overlap the first wins
-ANCHORS = ("compound_number_symbol", "spaced_party_number_symbol", "party_number_symbol", "number_symbol")
-LOOSE_ANCHORS = ("dash_number_symbol", "symbol_first_number")  # read only after "<type> số"
+ANCHORS = ("compound_number_symbol", "spaced_party_number_symbol", "party_number_symbol",
+           "party_cased_number_symbol", "number_symbol")
+# read only right after a type word ("Quyết định số 169-CP", "Nghị định 404-CP", "công văn số 20251022/CV-HD",
+# "Thông tư số 49/2025TT-BCT")
+LOOSE_ANCHORS = ("long_number_symbol", "glued_year_number_symbol", "dash_number_symbol", "symbol_first_number")
 LAW_TYPES = ("Luật", "Bộ luật", "Hiến pháp")
 _LETTER = r"[^\W\d_]"
 _NUMBER_LEAD = re.compile(r"\s*[,:]?\s*(?:(?:số|so)\s*:?\s*)?")  # "Luật Đất đai số 31/2024/QH15"
 _LAW_WORD = re.compile(rf"{_LETTER}+(?:-{_LETTER}+)*")
+_GLUED_NUMBER_WORD = re.compile(r"(?<![\wđ])(?i:số|so|sô)$")  # "số142/2018/NĐ-CP"
 _NAME_WORD = re.compile(r"[^\s,;:.()“”\"'!?\[\]]+")
 
 
@@ -100,12 +104,14 @@ def _compiled() -> dict[str, Any]:
     heads = alternation([*t["issuer"]["heads"], *titles])
     issuer_shape = rf"(?:{heads})(?:\s+(?:[-–]\s+)?[^\s,;:.()“”\"/]+){{0,12}}?"
     issuers_shape = rf"{issuer_shape}(?:(?:{t['issuer']['list_separator']}){issuer_shape})*"
+    date_re = f"(?:(?i:ngày)\\s+)?(?i:{date_shape})"
     before = [
-        (re.compile(b["pattern"].replace("$issuers", issuers_shape).replace("$issuer", issuer_shape).replace("$date", f"(?:(?i:ngày)\\s+)?(?i:{date_shape})")),
+        (re.compile(b["pattern"].replace("$issuers", issuers_shape).replace("$issuer", issuer_shape).replace("$date", date_re)),
          b["strip_title"])
         for b in t["issuer"]["before"]
     ]
     return {
+        "passive": re.compile(t["issuer"]["passive"].replace("$issuer", issuer_shape).replace("$date", date_re)),
         "slot": re.compile(rf"\s*:?\s*(?:(?i:{number_word})\s*)?"),
         "desc_slot": re.compile(rf"(?P<desc>\s+[^/\n;.]*?)\s+(?i:{number_word})\s*"),
         "number_word_before": re.compile(rf"(?i:(?<![\wđ]){number_word})\s*$"),
@@ -160,7 +166,7 @@ class Number:
     number: str
     year: int | None
     symbol: str
-    loose: bool = False  # a shape of LOOSE_ANCHORS: a citation only after "<type> số"
+    loose: bool = False  # a shape of LOOSE_ANCHORS: a citation only right after a type word
 
 
 def parse_numbers(text: str) -> list[Number]:
@@ -179,16 +185,20 @@ def parse_numbers(text: str) -> list[Number]:
 
 
 def _number_of(text: str, m: re.Match[str], *, loose: bool = False) -> Number | None:
-    if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.:,-"):
+    glued = _GLUED_NUMBER_WORD.search(text, max(0, m.start() - 4), m.start())  # "Nghị định số142/2018/NĐ-CP"
+    if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.:,-") and not glued:
         return None  # the tail of a longer token ("QCVN 01-150:2017/BNNPTNT")
     symbol = m["symbol"]
     end = m.end()
+    item = re.search(r"\s*\n\s*[-–+•]", symbol)
+    if item:  # "số 48/NQ-CP.⏎- Tham mưu …": the next line's list mark is no part of the symbol
+        symbol, end = symbol[: item.start()], m.start("symbol") + item.start()
     if end < len(text) and text[end].isalpha():  # "QĐ-UBND - Đồng ý": the last part is a word's start
         cut = max(symbol.rfind(c) for c in "-–/")
         if cut <= 0:
             return None
         symbol = symbol[:cut]
-    symbol = symbol.rstrip(" .-–/")
+    symbol = re.sub(r"[\s.\-–/]+$", "", symbol)  # "40/2009/QH12.⏎- Trường hợp": no line break, no end mark
     end = max(m.start("symbol") + len(symbol), m.end("number"))
     number, year = m["number"].strip(), m.groupdict().get("year")
     old_style = re.fullmatch(r"(\d+)-((?:19|20)\d\d)", number)  # "19-2017/NQ-CP"
@@ -278,7 +288,24 @@ def _read_tail(text: str, mention: Mention, pos: int) -> None:
     issuer = _issuer_after(text, pos, by_do=mention.number is not None or mention.type not in LAW_TYPES)
     if issuer:
         mention.issuer, pos = issuer
+        late = None if date or not re.match(r"\s+(?i:ngày)", text[pos : pos + 8]) else _read_date(text, pos)
+        if late:  # "Nghị quyết số 46/NQ-CP của Chính phủ ngày 08 tháng 3 năm 2025"
+            mention.date, pos = late
+    elif not date:
+        passive = _passive(text, pos)
+        if passive:
+            mention.issuer, mention.date, pos = passive
     mention.span = (mention.span[0], pos)
+
+
+def _passive(text: str, pos: int) -> tuple[str, str, int] | None:
+    """Issuer and date in the passive: "… được Quốc hội khóa XIII kỳ họp thứ 7 thông qua ngày 23/6/2014"."""
+    m = _compiled()["passive"].match(text, pos)
+    issuer = read_issuer(text, m.start("issuer")) if m else None
+    dates = find_dates(m["date"].lower()) if issuer else []
+    if not dates or issuer[1] != m.end("issuer"):
+        return None
+    return issuer[0], dates[0].iso, m.end()
 
 
 # ---------------------------------------------------------------------------- left of a citation
@@ -292,7 +319,10 @@ def _type_before(text: str, start: int) -> tuple[re.Match[str], str | None] | No
     """The nearest type word left of a number that reaches it: "Quyết định số ", "Nghị định ",
     "Kế hoạch hành động số ", "các Nghị quyết của Quốc hội: số ". Returns it and the words between."""
     c = _compiled()
-    lo = max(_line_start(text, start), start - _table()["numbering"]["type_reach"])
+    line = _line_start(text, start)
+    if line and not text[line:start].strip() and c["number_word_before"].search(text, max(0, line - 9), line - 1):
+        line = _line_start(text, line - 1)  # "Trả lời công văn số⏎11001/XNK-SSVN2": the type ends the line before
+    lo = max(line, start - _table()["numbering"]["type_reach"])
     for m in reversed(list(_type_re().finditer(text, lo, start))):
         if c["slot"].fullmatch(text, m.end(), start):
             return m, None
@@ -315,8 +345,10 @@ def _issuer_before(text: str, start: int) -> tuple[str | None, str | None]:
     for regex, strip_title in _compiled()["before"]:
         m = regex.search(window)
         if m:
-            title = _office_title(window, m.start("issuer")) if strip_title else None
-            issuer = _read_issuers(window, title if title else m.start("issuer"), m.end("issuer"))
+            issuer = None
+            if m.groupdict().get("issuer"):  # some shapes print only the date
+                title = _office_title(window, m.start("issuer")) if strip_title else None
+                issuer = _read_issuers(window, title if title else m.start("issuer"), m.end("issuer"))
             dates = find_dates(m["date"].lower()) if m.groupdict().get("date") else []
             return issuer, (dates[0].iso if dates else None)
     return None, None
@@ -489,9 +521,8 @@ def _read_amended_laws(text: str, pos: int, numbers: dict[int, Number]) -> tuple
 
 
 def _law_title(printed: str) -> str:
-    """The name as printed, on one line, abbreviations of law names expanded ("Luật DN" → "Luật Doanh nghiệp")."""
-    words = _table()["laws"].get("abbreviations", {})
-    return " ".join(words.get(w, w) for w in printed.split())
+    """The name as printed, on one line."""
+    return " ".join(printed.split())
 
 
 # ---------------------------------------------------------------------------- numbered citations
@@ -519,7 +550,7 @@ def _number_mention(text: str, n: Number, earlier: list[Mention]) -> Mention | N
     mention = Mention(span=(n.start, n.end), core_end=n.end, number=n.number, year=n.year, symbol=n.symbol,
                       shouted=_is_shouted(text, n.start))
     typed = _type_before(text, n.start)
-    if n.loose and not (typed and c["number_word_before"].search(text, max(0, n.start - 8), n.start)):
+    if n.loose and not (typed and (typed[1] is None or c["number_word_before"].search(text, max(0, n.start - 8), n.start))):
         return None
     if typed:
         word, desc = typed
@@ -551,9 +582,10 @@ def _number_mention(text: str, n: Number, earlier: list[Mention]) -> Mention | N
 
 
 def _read_before(text: str, mention: Mention) -> None:
-    """Issuer and date printed before the citation, when none follows it."""
-    if mention.issuer is None:
-        mention.issuer_before, date = _issuer_before(text, mention.span[0])
+    """Issuer and date printed before the citation, for those that do not follow it."""
+    if mention.issuer is None or mention.date is None:
+        issuer, date = _issuer_before(text, mention.span[0])
+        mention.issuer_before = issuer if mention.issuer is None else None
         mention.date = mention.date or date
 
 
@@ -665,7 +697,8 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
     merged = []
     for group in groups:
         if group and group[0].number is None:
-            numbered = [g for g in by_title.get(_title_key(group[0].title), []) if g[0].number is not None]
+            numbered = [g for g in by_title.get(_title_key(group[0].title), [])
+                        if g[0].number is not None and all(_years_agree(g, m) for m in group)]
             if numbered:
                 numbered[0].extend(group)
                 continue
@@ -674,7 +707,12 @@ def _merge(mentions: list[Mention]) -> list[list[Mention]]:
 
 
 def _title_key(title: str | None) -> str:
-    return re.sub(r"\s*(?:nam\s+)?(?:19|20)\d\d$", "", _fold(title)) if title else ""
+    """A law's name without its year, abbreviations spelt out: "Luật DN 2014" is "Luật Doanh nghiệp"."""
+    if not title:
+        return ""
+    words = _table()["laws"].get("abbreviations", {})
+    spelt = " ".join(words.get(w, w) for w in title.split())
+    return re.sub(r"\s*(?:nam\s+)?(?:19|20)\d\d$", "", _fold(spelt))
 
 
 def _title_year(title: str | None) -> str | None:
@@ -683,9 +721,14 @@ def _title_year(title: str | None) -> str | None:
 
 
 def _years_agree(group: list[Mention], m: Mention) -> bool:
-    years = {_title_year(x.title) or (x.date or "")[:4] or None for x in group} - {None}
-    mine = _title_year(m.title) or (m.date or "")[:4] or None
+    years = {_mention_year(x) for x in group} - {None}
+    mine = _mention_year(m)
     return not mine or not years or mine in years
+
+
+def _mention_year(m: Mention) -> str | None:
+    """The year a law's mention names: in its title, its number ("29/2001/QH10") or its date."""
+    return _title_year(m.title) or (str(m.year) if m.year else None) or (m.date or "")[:4] or None
 
 
 def _reference(mentions: list[Mention], letter_issuer: str | None, own_agency: str | None) -> Reference:

@@ -242,6 +242,16 @@ def test_header_printed_on_one_line():
     assert d.recipients == ["Tổng công ty Khí Việt Nam-CTCP (PV GAS)"]
 
 
+def test_addressee_line_run_on_into_the_body():
+    """The body's first sentence printed on the "Kính gửi" line, opened by the letter's own issuer."""
+    body = ("Kính gửi: Thuế tỉnh Ninh Bình Cục Thuế nhận được công văn số 2313/NBI-QLDN1 ngày 13/9/2025 của Thuế "
+            "tỉnh Ninh Bình về việc vướng mắc xác định chi phí được trừ. Về vấn đề này, Cục Thuế có ý kiến như sau:\n")
+    doc = doc_of(letter(issuer="BỘ TÀI CHÍNH\nCỤC THUẾ\n", number="Số: 5491/CT-CS\n", recipients=body))
+    result = extract_header(doc)
+    assert result.document.recipients == ["Thuế tỉnh Ninh Bình"]
+    assert doc.text[result.body[0]:].startswith("Cục Thuế nhận được công văn")
+
+
 def test_provenance_points_at_the_printed_values():
     doc = doc_of(letter())
     d = extract_header(doc).document

@@ -199,6 +199,41 @@ CASES = [
       ref("Luật", "90", "QH15", title="Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Hải quan")]),
     ("Căn cứ Điều 372 Bộ Luật tố tụng hình sự số 01/2015/QH13 ngày 27/11/2015 quy định", {},
      [ref("Bộ luật", "01", "QH13", year=2015, title="Bộ Luật tố tụng hình sự", date="2015-11-27")]),
+    # old and misprinted number shapes, read right after a type word (with or without "số")
+    ("theo Quyết định 201-CP ngày 01 tháng 7 năm 1980 của Hội đồng Chính phủ, đồng thời", {},
+     [ref("Quyết định", "201", "CP", date="1980-07-01", issuer="Hội đồng Chính phủ")]),
+    ("theo tinh thần Nghị định 404-CP ngày 09/11/1979 của Hội đồng Chính phủ", {},
+     [ref("Nghị định", "404", "CP", date="1979-11-09", issuer="Hội đồng Chính phủ")]),
+    ("Quy định số 11-QĐi/TW, ngày 18/02/2019 của Bộ Chính trị về", {},
+     [ref("Quy định", "11", "QĐi/TW", date="2019-02-18", issuer="Bộ Chính trị")]),
+    ("Chương trình hành động số 10- CTr/TU ngày 13/8/2025 của Ban Thường vụ Tỉnh ủy", {},
+     [ref("Chương trình", "10", "CTr/TU", date="2025-08-13")]),
+    ("Trả lời công văn số 20251022/CV-HD ngày 22/10/2025 của Công ty", {},
+     [ref("Công văn", "20251022", "CV-HD", date="2025-10-22")]),
+    ("- Thông tư số 49/2025TT-BCT ngày 09 tháng 9 năm 2025 của Bộ trưởng Bộ Công Thương;\n- Nghị định số "
+     "95/2024 NĐ-CP ngày 24 tháng 7 năm 2024;\n- Nghị định số142/2018/NĐ-CP ngày 09 tháng 10 năm 2018", {},
+     [ref("Thông tư", "49", "TT-BCT", year=2025, date="2025-09-09"),
+      ref("Nghị định", "95", "NĐ-CP", year=2024, date="2024-07-24"),
+      ref("Nghị định", "142", "NĐ-CP", year=2018, date="2018-10-09")]),
+    ("a Phụ lục số 03 - Tỷ lệ phần trăm; Số 398 - Đường Trần Phú; Quyết định 03 cán bộ quản lý", {}, []),
+    # date and issuer printed before the citation, or after its issuer, or in the passive
+    ("CẢ NƯỚC Ngày 24 tháng 6 năm 1977 Hội đồng Chính phủ đã ra Quyết định số 169-CP về công tác điều tra", {},
+     [ref("Quyết định", "169", "CP", date="1977-06-24", issuer="Hội đồng Chính phủ")]),
+    ("Ngày 22/10/2025, tại Thông báo số 569/TB-VPCP của Văn phòng Chính phủ, Phó Thủ tướng", {},
+     [ref("Thông báo", "569", "TB-VPCP", date="2025-10-22", issuer="Văn phòng Chính phủ")]),
+    ("Nghị quyết số 46/NQ-CP của Chính phủ ngày 08 tháng 3 năm 2025 và chỉ đạo", {},
+     [ref("Nghị quyết", "46", "NQ-CP", date="2025-03-08", issuer="Chính phủ")]),
+    ("Xét báo cáo và đề xuất, kiến nghị của Ủy ban nhân dân tỉnh Hưng Yên (văn bản số 84/BC-UBND ngày 19 tháng "
+     "11 năm 2025) về tình hình", {},
+     [ref("Văn bản", "84", "BC-UBND", date="2025-11-19", issuer="Ủy ban nhân dân tỉnh Hưng Yên")]),
+    # a law by name and an older law of the same name with its number are two documents
+    ("Luật hải quan được Quốc hội khóa XIII kỳ họp thứ 7 thông qua ngày 23/6/2014 và có hiệu lực thi hành từ ngày "
+     "01/01/2015. Luật này thay thế Luật Hải quan số 29/2001/QH10 năm 2001. Thực hiện quy định của Luật hải "
+     "quan năm 2014 từ ngày 01/01/2015", {},
+     [ref("Luật", title="Luật hải quan năm 2014", date="2014-06-23", issuer="Quốc hội"),
+      ref("Luật", "29", "QH10", year=2001, date=None)]),
+    # a law's name is kept as printed
+    ("quy định chi tiết thi hành một số điều của Luật Thuế GTGT;", {}, [ref("Luật", title="Luật Thuế GTGT")]),
     # not references: bills, forms, standards, the letter's own number
     ("Ngân hàng Nhà nước hoàn thiện hồ sơ trình, dự thảo Luật Bảo hiểm tiền gửi", {}, []),
     ("thì thực hiện kê khai thuế TNDN theo mẫu số 03/TNDN ban hành kèm Thông tư số 80/2021/TT-BTC", {},

@@ -2,7 +2,7 @@
 
 Passes, each a list of edits (see ``offsets.rewrite``):
 1. characters: NFC, spaces and line ends unified, invisible characters dropped; then one tone-mark
-   style ("hoà" → "hòa", "uỷ" → "ủy");
+   style ("hoà" → "hòa", "uỷ" → "ủy"); Cyrillic look-alikes inside Latin words made Latin;
 2. web-dump damage: markdown stars and escapes, table pipes, rule lines;
 3. lines: paragraphs rebuilt from fixed-width line wrapping, spaces collapsed, letter-spaced
    words ("V Ă N PHÒNG") joined.
@@ -32,7 +32,7 @@ class NormalizedText:
 
 def normalize(raw: str) -> NormalizedText:
     text, offsets = raw, OffsetMap.identity(len(raw))
-    for edits_of in (_character_edits, _tone_edits, _markup_edits, _line_edits):
+    for edits_of in (_character_edits, _tone_edits, _lookalike_edits, _markup_edits, _line_edits):
         text, step = rewrite(text, edits_of(text))
         offsets = offsets.then(step)
     return NormalizedText(text, offsets)
@@ -88,6 +88,24 @@ def _character_edits(text: str) -> list[Edit]:
 def _tone_edits(text: str) -> list[Edit]:
     table = _old_tone_spellings()
     return [(m.start(), m.end(), table[m.group()]) for m in _old_tone_re().finditer(text)]
+
+
+# Cyrillic letters drawn like Latin ones, found inside Latin words of some web copies ("BТС-PTHT")
+_LOOKALIKES = dict(zip("АВСЕНКМОРТХаеорсух", "ABCEHKMOPTXaeopcyx"))
+_MIXED_WORD_RE = re.compile(r"[^\W\d_]*[\u0400-\u04ff][^\W\d_]*|[\w-]*[\u0400-\u04ff][\w-]*")
+
+
+def _lookalike_edits(text: str) -> list[Edit]:
+    """Cyrillic look-alikes inside a word that also holds Latin letters become Latin letters."""
+    edits = []
+    for m in _MIXED_WORD_RE.finditer(text):
+        word = m.group()
+        if not any("a" <= c.lower() <= "z" or c in "Đđ" for c in word):
+            continue  # a Cyrillic word, left alone
+        for i, c in enumerate(word):
+            if c in _LOOKALIKES:
+                edits.append((m.start() + i, m.start() + i + 1, _LOOKALIKES[c]))
+    return edits
 
 
 # ---------------------------------------------------------------- pass 2: web-dump markup

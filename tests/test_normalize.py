@@ -133,3 +133,12 @@ def test_header_lines_and_clause_ends(raw, expected):
 ])
 def test_markdown_images_and_underscores_go(raw, expected):
     assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Công văn số 1234/BТС-PTHT ngày 05/11/2025", "Công văn số 1234/BTC-PTHT ngày 05/11/2025"),
+    ("Nghị quyết số 12/NQ-СР", "Nghị quyết số 12/NQ-CP"),
+    ("Москва", "Москва"),  # a Cyrillic word stays Cyrillic
+])
+def test_cyrillic_lookalikes_inside_latin_words(raw, expected):
+    assert normalize(raw).text == expected

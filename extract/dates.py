@@ -2,10 +2,11 @@
 
 Shapes live in ``data/numbers.toml``; this module only validates and converts them.
 
-Time expressions ("tháng 11 năm 2025", "quý I/2026", "6 tháng đầu năm 2026", "10 ngày kể từ
-ngày ký", "15:00 ngày thứ Sáu hàng tuần", "ngày 20 hằng tháng") are parsed by ``parse_timex``
-from the shapes of ``data/date_words.toml`` and resolved to the last day they allow, or to an
-RFC 5545 RRULE for recurring ones; ``deadlines.py`` decides which of them are limits.
+Time expressions ("tháng 11 năm 2025", "cuối năm 1982", "quý I/2026", "6 tháng đầu năm 2026",
+"10 ngày kể từ ngày ký", "03 ngày làm việc", "15:00 ngày thứ Sáu hàng tuần", "ngày 20 hằng tháng")
+are parsed by ``parse_timex`` from the shapes of ``data/date_words.toml`` and resolved to the last
+day they allow, or to an RFC 5545 RRULE for recurring ones; ``deadlines.py`` decides which of them
+are limits.
 """
 from __future__ import annotations
 
@@ -83,6 +84,7 @@ def shape(name: str) -> re.Pattern[str]:
         "docs": alternation(w["relative"]["own_documents"]),
         "link": alternation(w["relative"]["own_links"]),
         "time": w["shapes"]["time"],
+        "end": w["shapes"]["end"],
     }
     template = w["shapes"][name]
     return re.compile(re.sub(r"\{([a-z]+)\}", lambda m: fills[m[1]], template), re.IGNORECASE)
@@ -182,6 +184,12 @@ def _period(m: re.Match, end: int, kind: str, first: int, last: int, anchor: dt.
     return TimeExpr(end, kind, dt.date(year, last, _last_day(year, last)), dt.date(year, first, 1))
 
 
+def _at_end(m: re.Match, found: TimeExpr | None) -> TimeExpr | None:
+    """"cuối năm 1982", "hết tháng 3": the period's last day, with no first day ("trước cuối năm
+    2025" is still 31/12/2025)."""
+    return TimeExpr(found.end, found.kind, found.date) if found is not None and m["end"] else found
+
+
 def _last_day(year: int, month: int) -> int:
     return ((dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)).day
 
@@ -194,7 +202,7 @@ def _month(text, pos, end, anchor, recurs):
     tail = shape("yearly_tail").match(text, m.end(), end)
     if tail and not m["year"] and 1 <= month <= 12:
         return TimeExpr(tail.end(), "recurring", recurrence=f"FREQ=YEARLY;BYMONTH={month}", month=month)
-    return _period(m, m.end(), "month", month, month, anchor)
+    return _at_end(m, _period(m, m.end(), "month", month, month, anchor))
 
 
 def _quarter(text, pos, end, anchor, recurs):
@@ -205,7 +213,7 @@ def _quarter(text, pos, end, anchor, recurs):
     tail = shape("yearly_tail").match(text, m.end(), end)
     if tail and not m["year"]:  # "Trong quý I của năm liền kề đánh giá": a yearly rule
         return TimeExpr(tail.end(), "recurring", recurrence=f"FREQ=YEARLY;BYMONTH={3 * q};BYMONTHDAY=-1", month=3 * q)
-    return _period(m, m.end(), "quarter", 3 * q - 2, 3 * q, anchor)
+    return _at_end(m, _period(m, m.end(), "quarter", 3 * q - 2, 3 * q, anchor))
 
 
 def _half(text, pos, end, anchor, recurs):
@@ -223,7 +231,7 @@ def _year(text, pos, end, anchor, recurs):
     m = shape("year").match(text, pos, end)
     if not m:
         return None
-    return _period(m, m.end(), "year", 1, 12, anchor)
+    return _at_end(m, _period(m, m.end(), "year", 1, 12, anchor))
 
 
 def _years(text, pos, end, anchor, recurs):
@@ -241,6 +249,16 @@ def _relative(text, pos, end, anchor, recurs):
     count = int(m["count"])
     unit = _words()["relative"]["units"][re.sub(r"\s+", " ", m["unit"].lower())]
     return TimeExpr(m.start("anchor") + own.end(), "relative", add_duration(anchor, count, unit))
+
+
+def _term(text, pos, end, anchor, recurs):
+    """"03 ngày làm việc" with no anchor printed: counted from ``anchor`` (the caller decides that
+    the letter's date is the anchor)."""
+    m = shape("term").match(text, pos, end)
+    if not m:
+        return None
+    unit = _words()["relative"]["units"][re.sub(r"\s+", " ", m["unit"].lower())]
+    return TimeExpr(m.end(), "relative", add_duration(anchor, int(m["count"]), unit) if anchor else None)
 
 
 def add_duration(start: dt.date, count: int, unit: str) -> dt.date:
@@ -281,5 +299,5 @@ def _now(text, pos, end):
 _PARSERS = {
     "weekly": _weekly, "full": _full, "monthly": _monthly, "partial": _partial,
     "partial_recurring": _partial_recurring, "month": _month, "quarter": _quarter, "half": _half,
-    "year": _year, "years": _years, "relative": _relative, "span": _span,
+    "year": _year, "years": _years, "relative": _relative, "term": _term, "span": _span,
 }

@@ -21,19 +21,31 @@ Public API (the tasks extractor imports these):
     The limit the letter sets for all its items, if any: a closing sentence that charges the
     addressees with carrying out the letter and reporting by a date ("chỉ đạo thực hiện các nội
     dung nêu trên; báo cáo … chậm nhất là ngày 29/12/2020"), or a plan's "Thời gian thực hiện: Từ
-    nay đến hết năm 2025". A task without a limit of its own inherits it (``inherited=True``).
+    nay đến hết năm 2025" (or "Thời gian tổ chức phong trào thi đua: … triển khai thực hiện từ tháng
+    10 năm 2025 đến hết tháng 3 năm 2026"). A task without a limit of its own, nor a period from its
+    heading (``period_deadline``), inherits it (``inherited=True``).
     A closing sentence that only dates a report ("… gửi báo cáo kết quả thực hiện Công văn này
     trước ngày …") or charges one body with following the letter up ("Giao Sở X theo dõi, đôn
     đốc …; báo cáo … trước ngày …") sets no limit for the items.
+
+``period_deadline(doc, header, span, limits=None) -> Deadline | None``
+    The period a heading or a list's lead-in (its text at ``span``) sets for the items under it
+    ("2. Về nhiệm vụ trọng tâm từ nay đến tháng 6/2027"; "Đề nghị … thực hiện các nhiệm vụ, giải
+    pháp … trong 02 tháng cuối năm 2025 …; trong đó lưu ý một số nội dung trọng tâm sau:"). An item
+    without a limit of its own inherits it before the letter's ``closing_deadline``.
 
 ``to_task_deadline(deadline, inherited=False) -> TaskDeadline``
     The task-level form of a ``Deadline``.
 
 How it works: a trigger regex built from ``data/date_words.toml`` finds the words that set a
 limit ("trước", "chậm nhất", "trong", "Thời gian hoàn thành:", "từ nay đến hết", "vào", "định
-kỳ"); each trigger class allows some shapes of time expression (``dates.parse_timex``), tried in order
-right after the trigger; when none fits, a shorter trigger starting inside it is tried ("hoàn
-thành trong" fails, "trong thời hạn 10 ngày kể từ ngày ký" fits). The letter's date anchors
+kỳ", "triển khai thực hiện từ … đến hết …"); each trigger class allows some shapes of time
+expression (``dates.parse_timex``), tried in order right after the trigger; when none fits, a
+shorter trigger starting inside it is tried ("hoàn thành trong" fails, "trong thời hạn 10 ngày kể
+từ ngày ký" fits). A term with no anchor ("trong thời hạn 03 ngày làm việc") counts from the
+letter's date only where its sentence names the letter itself ("căn cứ Quyết định này, …"). A
+limit label over a dash list ("Thời gian hoàn thành … như sau:") makes each item's value after
+its colon a limit ("- Vùng đồng bằng sông Cửu Long: cuối năm 1982;"). The letter's date anchors
 yearless dates, relative limits and the "past limit" filter (a limit before the letter's own date
 is quoted from an earlier letter) — except in the time column of a table that cites no other
 document: that is the letter's own schedule, read as printed.
@@ -61,9 +73,13 @@ _ALLOWED = {
     "before": ("weekly", "full", "monthly", "partial", "relative", "month", "quarter", "half", "year"),
     "within": ("relative", "month", "quarter", "half", "year"),
     "from_now": ("full", "partial", "month", "quarter", "half", "year"),
-    "label": ("full", "partial", "relative", "month", "quarter", "half", "year", "span"),
+    "label": ("full", "partial", "relative", "month", "quarter", "half", "year", "years", "span"),
     "at": ("weekly", "monthly", "partial_recurring"),
+    "work": ("span",),
 }
+# "căn cứ Quyết định này, trong thời hạn 03 ngày làm việc …": a term with no anchor printed runs
+# from the letter's date when its sentence ties the work to the letter itself.
+_OWN_TERM = ("term",)
 
 
 @cache
@@ -80,6 +96,7 @@ def _trigger_re() -> re.Pattern[str]:
         "before": alternation(w["limits"]["before"]),
         "within": alternation(w["limits"]["within"]),
         "at": alternation(w["limits"]["at"] + w["recurrence"]["lead"]),
+        "work": rf"(?:{alternation(w['periods']['work'])})(?=\s+từ\s)",
     }
     body = "|".join(f"(?P<{name}>{rx})" for name, rx in groups.items())
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)\s*", re.IGNORECASE)
@@ -97,6 +114,12 @@ def _description_re() -> re.Pattern[str]:
     """Words just before "trong <period>" that make the period a description, not a limit."""
     words = alternation(_words()["events"]["description"])
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)[^.;:,()]{{0,40}}$", re.IGNORECASE)
+
+
+@cache
+def _program_re() -> re.Pattern[str]:
+    """Words just before "từ nay đến …" that make the period part of a program's name."""
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['events']['program'])})(?!\w)[^.;:()]{{0,40}}$", re.IGNORECASE)
 
 
 @cache
@@ -173,9 +196,18 @@ def find_limits(doc: Doc, header: HeaderResult) -> list[Deadline]:
     found: list[Deadline] = []
     in_table = False  # below a "Thời gian hoàn thành" column header, in the same annex
     own_table = False  # ... of a table that cites no other document: its cells are the letter's own
+    listed = False  # in the dash list a limit label heads ("Thời gian hoàn thành … như sau:")
     for start, end in doc.lines():
         if _skip_line_re().match(text, start, end):
             continue
+        listed = listed and bool(_LIST_ITEM_RE.match(text, start, end))
+        value = _item_value(text, start, end, anchor) if listed else None
+        if value is not None:
+            deadline = _deadline(text, *value, anchor, pin, strictly_before=False)
+            found.extend([deadline] if deadline else [])
+            continue
+        if _label_list_re().match(text, start, end):
+            listed = True
         if _annex_re().match(text, start, end) or _column_label_re().fullmatch(text, start, end):
             in_table = not _annex_re().match(text, start, end)
             own_table = in_table and not _cites_a_document(text, end, _table_end(text, end))
@@ -198,9 +230,13 @@ def _limits_in_line(text: str, start: int, end: int, anchor: dt.date | None, pin
         pos = m.start() + 1
         trigger = m.lastgroup
         clause = _clause_start(text, start, m.start())
-        if trigger == "within" and _describes(text, clause, m.start()):
+        if trigger == "within" and _describes(text, clause, m.start()) \
+                or trigger == "from_now" and _program_re().search(text, max(clause, m.start() - 40), m.start()):
             continue
-        expr = parse_timex(text, m.end(), end, _ALLOWED[trigger], anchor, _recurs_before(text, start, m.start()))
+        shapes = _ALLOWED[trigger]
+        if trigger == "within" and _names_the_letter(text, start, m.start()):
+            shapes += _OWN_TERM
+        expr = parse_timex(text, m.end(), end, shapes, anchor, _recurs_before(text, start, m.start()))
         if expr is None or _event_after_re().match(text, expr.end):
             continue
         if trigger == "within" and clause == m.start() and text.startswith(",", expr.end):
@@ -210,11 +246,36 @@ def _limits_in_line(text: str, start: int, end: int, anchor: dt.date | None, pin
         if (_condition_re().search(text, max(clause, m.start() - 30), m.start())
                 or _conditional_after_re().match(text, expr.end)):
             continue  # "có hiệu lực trước ngày …", "… trước ngày 31/12/2026 thì …", "… đã hoàn thành"
-        deadline = _deadline(text, m.start(), expr, anchor, pin, strictly_before=_is_strictly_before(m))
+        # a label's limit is its value ("Thời gian thực hiện: năm 2026 - 2027"), a period of work its
+        # "từ … đến …"; other limits keep their word ("trước ngày 26/11/2025")
+        at = m.end() if trigger in ("label", "work") else m.start()
+        deadline = _deadline(text, at, expr, anchor, pin, strictly_before=_is_strictly_before(m))
         if deadline is not None:
             found.append(deadline)
             pos = expr.end
     return found
+
+
+_LIST_ITEM_RE = re.compile(r"\s*[-+•]\s")
+_ITEM_VALUE_RE = re.compile(r"\s*[-+•]\s[^:\n]{1,120}:\s*")
+
+
+@cache
+def _label_list_re() -> re.Pattern[str]:
+    """A limit label over a list, the line ending with its colon: "Thời gian hoàn thành công việc
+    nói trên ở các vùng trong nước được quy định như sau:"."""
+    labels = alternation(_words()["limits"]["labels"])
+    return re.compile(rf"\s*(?:\d+(?:\.\d+)*[.)]\s*)?(?:{labels})(?!\w)[^:\n]{{0,120}}:\s*$", re.IGNORECASE)
+
+
+def _item_value(text: str, start: int, end: int, anchor: dt.date | None) -> tuple[int, TimeExpr] | None:
+    """A list item under a limit label whose value, after its colon, is a bare period or date ("-
+    Vùng đồng bằng sông Cửu Long: cuối năm 1982;"), as (the item's text start, the expression)."""
+    m = _ITEM_VALUE_RE.match(text, start, end)
+    expr = parse_timex(text, m.end(), end, _CELL_SHAPES, anchor) if m else None
+    if expr is None or not _clause_ends(text, expr.end):
+        return None
+    return _LIST_ITEM_RE.match(text, start, end).end(), expr
 
 
 def _table_end(text: str, pos: int) -> int:
@@ -288,6 +349,17 @@ def _describes(text: str, clause: int, pos: int) -> bool:
 @cache
 def _report_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(_words()['events']['report_verbs'])})(?!\w)", re.IGNORECASE)
+
+
+def _names_the_letter(text: str, line_start: int, pos: int) -> bool:
+    """The sentence before ``pos`` names the letter itself ("căn cứ Quyết định này,")."""
+    sentence_start = max(text.rfind(".", line_start, pos), line_start)
+    return bool(_own_letter_re().search(text, sentence_start, pos))
+
+
+@cache
+def _own_letter_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['relative']['own_documents'])})\s+này(?!\w)", re.IGNORECASE)
 
 
 def _recurs_before(text: str, line_start: int, pos: int) -> bool:
@@ -367,9 +439,10 @@ def _closing_re() -> re.Pattern[str]:
 
 @cache
 def _plan_label_re() -> re.Pattern[str]:
-    """A plan's own time line, numbered or bare, not a dash item: "3. Thời gian thực hiện:"."""
+    """A plan's own time line, numbered or bare, not a dash item: "3. Thời gian thực hiện:", "3.
+    Thời gian tổ chức phong trào thi đua:" (a few words may name the work)."""
     labels = alternation(_words()["closing"]["labels"])
-    return re.compile(rf"\s*(?:(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s*)?(?:{labels})\s*:", re.IGNORECASE)
+    return re.compile(rf"\s*(?:(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s*)?(?:{labels})(?!\w)[^:.;\n]{{0,50}}:", re.IGNORECASE)
 
 
 @cache
@@ -387,7 +460,7 @@ def closing_deadline(doc: Doc, header: HeaderResult, deadlines: list[Deadline]) 
     text = doc.text
     dated = [d for d in deadlines if d.span is not None and d.date is not None]
     label_lines = sum(1 for start, end in doc.lines() if _plan_label_re().match(text, start, end))
-    labelled = [d for d in dated if _under_plan_label(text, d.span[0])]
+    labelled = [d for d in find_limits(doc, header) if d.date and _under_plan_label(text, d.span[0])]
     if label_lines == 1 and labelled:
         return labelled[0]
     last_lines = _last_body_lines(doc, header, 3)
@@ -395,6 +468,25 @@ def closing_deadline(doc: Doc, header: HeaderResult, deadlines: list[Deadline]) 
         start, end = _line_around(text, d.span[0])
         if (start, end) in last_lines and not _list_item_re().match(text, start, end) \
                 and _charges_the_letter(doc, start, d.span[0]):
+            return d
+    return None
+
+
+def period_deadline(doc: Doc, header: HeaderResult, span: Span, limits: list[Deadline] | None = None) -> Deadline | None:
+    """The period that a heading or a list's lead-in (its text at ``span``) sets for the work
+    under it: its first dated period ("trong …", "từ nay đến …", "từ … đến …"), unless it only
+    dates a report the clause asks for ("…, báo cáo kết quả trong tháng 12/2025:"). "2. Về nhiệm
+    vụ trọng tâm từ nay đến tháng 6/2027" over items (1)-(6); "Đề nghị Thường trực Tỉnh ủy … thực
+    hiện các nhiệm vụ, giải pháp … trong 02 tháng cuối năm 2025 và những tháng đầu năm 2026 …;
+    trong đó lưu ý một số nội dung trọng tâm sau:" over items 1-10. A day ("phấn đấu hoàn thành
+    xây dựng trước ngày 30 tháng 11 năm 2025" in a lead-in) is the aim of the list, which its items
+    do not inherit. Pass ``find_limits(doc, header)`` as ``limits`` to save its cost."""
+    text = doc.text
+    for d in deadlines_in(find_limits(doc, header) if limits is None else limits, span):
+        line_start = text.rfind("\n", 0, d.span[0]) + 1
+        trigger = _trigger_re().match(d.text)
+        if d.date and not (trigger and trigger.lastgroup == "before") \
+                and not _closing_report_re().search(text, _clause_start(text, line_start, d.span[0]), d.span[0]):
             return d
     return None
 

@@ -8,7 +8,8 @@ import pytest
 
 from extract.dates import add_duration
 from extract.deadlines import (
-    closing_deadline, deadlines_in, extract_deadlines, find_limits, letter_date, to_task_deadline,
+    closing_deadline, deadlines_in, extract_deadlines, find_limits, letter_date, period_deadline,
+    to_task_deadline,
 )
 from extract.document import Doc, RawText
 from extract.evaluate import Tally, date_of, listify, match_sets
@@ -314,3 +315,107 @@ def test_letter_date_of_a_headerless_digest_is_no_limit_it_sets():
     doc, header = make(text, None)
     assert letter_date(doc, header) == dt.date(2018, 9, 18)
     assert [d.date for d in extract_deadlines(doc, header)] == ["2018-09-28"]
+
+
+# --- round 2: periods of work, terms counted from the letter, limits listed under a label ---------
+
+PERIOD_CASES = [
+    # a term with no anchor, in a sentence that ties the work to the letter itself: from its date
+    # (Monday 01/12/2025 + 3 working days)
+    ("Điều 2. Giao Sở Y tế chủ trì, phối hợp với các đơn vị liên quan căn cứ Quyết định này, trong thời "
+     "hạn 03 ngày làm việc công khai các TTHC trên cơ sở dữ liệu quốc gia về TTHC", "2025-12-01",
+     [("2025-12-04", "relative", None)]),
+    # ... while a procedure's term, counted from an application the letter does not date, is none
+    ("Trong thời hạn 05 ngày làm việc cơ quan có thẩm quyền công nhận trả lời tổ chức về tính hợp lệ của "
+     "hồ sơ.", "2025-11-20", []),
+    # the period a campaign is carried out in ends the work
+    ("3. Thời gian tổ chức phong trào thi đua: Phong trào thi đua cao điểm được triển khai thực hiện từ tháng "
+     "10 năm 2025 đến hết tháng 3 năm 2026. Tổng kết vào tháng 4 năm 2026.", "2025-11-18",
+     [("2026-03-31", "month", None)]),
+    # a range of years as a label's value ends with its last year
+    ("- Thời gian thực hiện: năm 2026 - 2027.", "2025-11-29", [("2027-12-31", "year", None)]),
+    # "thường xuyên, liên tục" in a period of work does not make it a description
+    ("- Thời gian thực hiện: thường xuyên, liên tục trong năm 2025.", "2025-11-20", [("2025-12-31", "year", None)]),
+    # a heading's period is a limit; the same period naming a program in a sentence is not
+    ("2. Về nhiệm vụ trọng tâm từ nay đến tháng 6/2027", "2025-12-05", [("2027-06-30", "month", None)]),
+    ("nhất là các nhiệm vụ trọng tâm nêu trong phương hướng, nhiệm vụ từ nay đến tháng 6/2027.", "2025-12-05", []),
+    # "Đối với … trong năm 2025," names which items are meant
+    ("2. Đối với các nhiệm vụ triển khai trong năm 2025, các bộ, cơ quan, đơn vị, địa phương chủ động bố "
+     "trí trong nguồn ngân sách nhà nước", "2025-11-29", []),
+]
+
+
+@pytest.mark.parametrize("text,date,expected", PERIOD_CASES, ids=[c[0][:40] for c in PERIOD_CASES])
+def test_periods_of_work_and_unanchored_terms(text, date, expected):
+    assert [(d.date, d.kind, d.recurrence) for d in limits(text, date)] == expected
+
+
+def test_limits_listed_under_a_label_are_each_a_limit():
+    text = ("Thời gian hoàn thành công việc nói trên ở các vùng trong nước được quy định như sau:\n"
+            "- Vùng đồng bằng sông Cửu Long: cuối năm 1982;\n"
+            "- Vùng Đông Nam bộ, Tây nguyên, ven biển miền Trung: cuối năm 1983;\n"
+            "- Các vùng khác (phía Bắc): cuối năm 1984.\n"
+            "2. Căn cứ vào kết quả của công tác nói trên, cần lập hồ sơ ruộng đất.\n"
+            "- Cấp tỉnh: cuối năm 1985.")  # a dash item past the list is no value of the label
+    assert [(d.date, d.text) for d in limits(text, "1980-11-10")] == [
+        ("1982-12-31", "Vùng đồng bằng sông Cửu Long: cuối năm 1982"),
+        ("1983-12-31", "Vùng Đông Nam bộ, Tây nguyên, ven biển miền Trung: cuối năm 1983"),
+        ("1984-12-31", "Các vùng khác (phía Bắc): cuối năm 1984"),
+    ]
+
+
+def test_a_label_naming_the_work_sets_the_plans_period_and_a_submission_label_does_not():
+    text = ("II. NỘI DUNG\n3. Thời gian tổ chức phong trào thi đua: Phong trào thi đua cao điểm được triển khai "
+            "thực hiện từ tháng 10 năm 2025 đến hết tháng 3 năm 2026.\nV. HỒ SƠ\n2. Thời gian trình khen thưởng:\n"
+            "Hồ sơ gửi về Sở Nội vụ trước ngày 15/3/2026 để tổng hợp.\nVI. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: theo dõi.")
+    doc, header = make(text, "2025-11-18")
+    assert closing_deadline(doc, header, extract_deadlines(doc, header)).date == "2026-03-31"
+
+
+@pytest.mark.parametrize("lead,date,expected", [
+    # a heading's period of work, inherited by the items under it
+    ("2. Về nhiệm vụ trọng tâm từ nay đến tháng 6/2027", "2025-12-05", "2027-06-30"),
+    # a lead-in's period: an open period ends with its first period
+    ("Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo, tập trung thực hiện các nhiệm vụ, giải pháp trên "
+     "các lĩnh vực trong 02 tháng cuối năm 2025 và những tháng đầu năm 2026 theo tinh thần chỉ đạo của Thủ tướng "
+     "Chính phủ; trong đó lưu ý một số nội dung trọng tâm sau:", "2025-11-20", "2025-12-31"),
+    # a day the list aims at is no period its items inherit
+    ("2. Để đảm bảo chất lượng, tiến độ hoàn thành 02 công trình dự án, phấn đấu hoàn thành xây dựng trước ngày "
+     "30 tháng 11 năm 2025 theo đúng chỉ đạo của Chính phủ, đề nghị các cơ quan thực hiện các nội dung sau:",
+     "2025-11-10", None),
+    # a report the lead-in asks for dates the report only
+    ("Đề nghị các sở, ngành triển khai các nội dung sau, tổng hợp báo cáo kết quả trong tháng 12 năm 2025:",
+     "2025-11-20", None),
+])
+def test_the_period_a_heading_or_lead_in_sets_for_its_items(lead, date, expected):
+    text = f"{lead}\n1. Tăng cường kiểm tra.\n2. Rà soát, cập nhật dữ liệu."
+    doc, header = make(text, date)
+    found = period_deadline(doc, header, (0, len(lead)))
+    assert (found.date if found else None) == expected
+    assert period_deadline(doc, header, (len(lead) + 1, len(text))) is None  # the items print none
+
+
+ANNOTATED = ["159", "231", "091", "211", "072", "262", "136", "095", "205", "331", "181", "220", "039", "401",
+             "412", "070", "074", "381", "128", "066", "174", "195", "291", "219", "405", "069", "197", "185",
+             "058", "153", "380", "055", "170", "142"]  # the project's annotated letters (sets AC and DE)
+
+
+def test_project_annotations_deadlines_floor(corpus):
+    """The scorer's deadlines group on the project's annotated letters, the header's date read
+    by letter_date from the text."""
+    from pathlib import Path
+
+    from extract.readers import read_source
+
+    annotations = Path(__file__).resolve().parent.parent / "corpus" / "annotations"
+    tally = Tally()
+    for name in ANNOTATED:
+        gold = json.loads((annotations / f"{name}.gold.json").read_text(encoding="utf-8"))
+        raw = read_source(corpus / "texts" / f"{name}.txt")
+        normalised = normalize(raw.text)
+        doc = Doc(raw=raw, text=normalised.text, to_raw=normalised.to_raw)
+        header = HeaderResult(document=Document(), body=(0, len(doc.text)))
+        gold_dates = sorted({date_of(d) for d in listify(gold.get("deadlines")) if date_of(d)})
+        pred_dates = sorted({d.date for d in extract_deadlines(doc, header) if d.date})
+        tally.add(*match_sets(gold_dates, pred_dates, lambda a, b: a == b)[:3])
+    assert tally.f1() >= 0.95, json.dumps(tally.as_dict())

@@ -26,8 +26,11 @@ test: $(STAMP)
 score: $(STAMP)
 	bash ../shared/eval/dev-score.sh $(BIN)/congvan
 
+# Accuracy on every annotated set, text speed against underthesea, PDF speed against pdftotext
 bench: $(STAMP)
+	$(BIN)/python bench/score_sets.py
 	$(BIN)/python bench/bench_speed.py
+	$(BIN)/python bench/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) out build *.egg-info

@@ -88,6 +88,12 @@ def _marker_res() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @cache
+def _imperative_re() -> re.Pattern[str]:
+    """An item opening with an order ("Tiếp tục", "Tổ chức"): ``data/tasks.toml`` imperative_starts."""
+    return re.compile(rf"(?:{alternation(load('tasks')['directive']['imperative_starts'])})(?![\w&])")
+
+
+@cache
 def _breaker_re() -> re.Pattern[str]:
     """A closing paragraph: a breaker word, or a body charging others in its first words."""
     table = load("tasks")["structure"]
@@ -242,8 +248,11 @@ def parse_span(doc: Doc, span: Span) -> list[Node]:
             _extend(stack, line_end)
             continue
         if found and found[0] == "dash" and (_starts_lower(stripped, found[2])
-                                             or (not stack and _broken_before(text, lines, k, roots))):
+                                             or _broken_before(text, lines, k, stack, roots)):
             found = None  # "- 2025 sang thực hiện …": a line broken inside "2021 - 2025"
+            if stack:  # the rest of the item's sentence
+                _join(stack, line_end)
+                continue
         if found and found[0] == "article" and stack and stack[-1].kind != "article" \
                 and _LINE_END_COLON.search(text[stack[-1].text_span[0]:stack[-1].text_span[1]]):
             citing = stack[-1].kind  # "- Tại điểm đ khoản 1 Điều 116 … quy định:" over "Điều 116. …"
@@ -260,15 +269,24 @@ def parse_span(doc: Doc, span: Span) -> list[Node]:
     return roots
 
 
-def _broken_before(text: str, lines: list[Span], k: int, roots: list[Node]) -> bool:
-    """A dash line that continues the paragraph before it, broken by the source inside a name
-    ("… cao tốc Ninh Bình" / "- Hải Phòng, đoạn qua …"): the paragraph stops mid-sentence and
-    no dash item follows, so the line opens no list."""
-    if k == 0 or not roots or roots[-1].kind != "paragraph":
+def _broken_before(text: str, lines: list[Span], k: int, stack: list[Node], roots: list[Node]) -> bool:
+    """A dash line that continues the paragraph or item text before it, broken by the source
+    inside a name ("… cao tốc Ninh Bình" / "- Hải Phòng, đoạn qua …"; "… các Tập đoàn: …, Công
+    nghiệp" / "- Viễn thông Quân đội theo chức năng …"): that text stops mid-sentence and no dash
+    item follows, so the line opens no list."""
+    if k == 0:
+        return False
+    if stack:  # the open item's own text ends on the line before, and it holds no items yet
+        if stack[-1].children or stack[-1].text_span[1] != lines[k - 1][1]:
+            return False
+    elif not roots or roots[-1].kind != "paragraph":
         return False
     before = text[lines[k - 1][0]:lines[k - 1][1]].strip()
     after = text[lines[k + 1][0]:lines[k + 1][1]].strip() if k + 1 < len(lines) else ""
     following = classify(after)
+    dash = classify(text[lines[k][0]:lines[k][1]].strip())
+    if _imperative_re().match(text[lines[k][0]:lines[k][1]].strip(), dash[2] if dash else 0):
+        return False  # "- Tiếp tục triển khai …": an item after a heading that lost its colon
     return (len(before) >= _RUNNING_LINE and _OPEN_END.search(before) is not None and not _is_upper(before)
             and not (following and following[0] == "dash"))
 
@@ -337,6 +355,16 @@ def _label(node: Node, parent: Node | None) -> str:
 def _extend(stack: list[Node], end: int) -> None:
     for node in stack:
         node.span = (node.span[0], max(node.span[1], end))
+
+
+def _join(stack: list[Node], end: int) -> None:
+    """Extend the open item's last paragraph (or its head) to ``end``: a line the source broke."""
+    node = stack[-1]
+    if node.paragraphs:
+        node.paragraphs[-1] = (node.paragraphs[-1][0], end)
+    else:
+        node.head = (node.head[0], end)
+    _extend(stack, end)
 
 
 def _continue(text: str, span: Span, stack: list[Node], roots: list[Node]) -> None:

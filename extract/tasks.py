@@ -27,7 +27,7 @@ from .bodies import agency_head_re, expand, titles
 from .data import alternation, load
 from .document import Doc
 from .header import HeaderResult
-from .schema import Body, Deadline, Span, Task
+from .schema import Body, Deadline, Span, Task, TaskDeadline
 from .structure import Node, parse_annex
 from .table_rows import table_rows
 
@@ -88,6 +88,12 @@ def _issuer_charge_re() -> re.Pattern[str]:
 
 
 @cache
+def _commitment_re() -> re.Pattern[str]:
+    """The issuer undertaking work: "… lãnh đạo Văn phòng sẽ chỉ đạo …"."""
+    return re.compile(rf"(?<![\w&])sẽ\s+(?:{alternation(_vocab()['directive']['subject_verbs'])}){_WORD_END}")
+
+
+@cache
 def _imperative_re() -> re.Pattern[str]:
     return _words_re(_vocab()["directive"]["imperative_starts"])
 
@@ -115,6 +121,11 @@ def _formula_re() -> re.Pattern[str]:
 @cache
 def _preamble_re() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _vocab()["not_tasks"]["preamble"]), re.I)
+
+
+@cache
+def _guidance_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _vocab()["not_tasks"]["guidance_leads"]), re.I)
 
 
 @cache
@@ -147,6 +158,13 @@ def _field_re() -> re.Pattern[str]:
     """A labelled field line of a plan's item: "Cơ quan chủ trì: …" (group named by its kind)."""
     groups = "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in _vocab()["fields"].items())
     return re.compile(rf"(?:{groups})\s*\**\s*:\s*", re.I)
+
+
+@cache
+def _time_label_re() -> re.Pattern[str]:
+    """A paragraph that labels the time values listed under it: "Thời gian hoàn thành công việc
+    nói trên … được quy định như sau:"."""
+    return re.compile(rf"(?:{alternation(_vocab()['fields']['time'])}){_WORD_END}[^:.;\n]{{0,120}}:\s*$", re.I)
 
 
 @cache
@@ -442,6 +460,8 @@ class _Letter:
     limits: list[Deadline]
     inherited: Deadline | None
     addressees: list[Body] = field(default_factory=list)
+    # the bodies the closing limit binds (``_bound_by_closing``); None: every task
+    bound: list[Body] | None = None
 
     @property
     def text(self) -> str:
@@ -449,6 +469,17 @@ class _Letter:
 
     def bodies(self, span: Span) -> list[Body]:
         return bodies_in(self.text, span[0], span[1], self.abbreviations)
+
+    def is_issuer(self, body: Body) -> bool:
+        """Whether ``body`` is the letter's issuer ("UBND tỉnh" in a letter of the Ủy ban nhân
+        dân tỉnh Kiên Giang)."""
+        issuer = (self.header.document.issuer or "").lower()
+        return bool(issuer) and issuer.startswith(_core(body))
+
+    def period(self, heading: Node | Span) -> Deadline | None:
+        """The period a heading (or a lead-in's span) sets for the work under it."""
+        span = heading.text_span if isinstance(heading, Node) else heading
+        return deadline_rules.period_deadline(self.doc, self.header, span, self.limits)
 
     def acting(self, span: Span) -> list[Body]:
         """The bodies a span opens with when a directive verb follows them ("Bộ Công Thương chủ
@@ -467,6 +498,7 @@ def extract_tasks(doc: Doc, header: HeaderResult, structure: list, deadlines: li
     limits = deadline_rules.find_limits(doc, header) or deadlines
     letter = _Letter(doc, header, abbreviations, limits, deadline_rules.closing_deadline(doc, header, deadlines))
     fallback = letter.addressees = _addressees(letter, structure)
+    letter.bound = _bound_by_closing(letter)
     tasks = _nodes_tasks(letter, structure, fallback) + _nodes_tasks(letter, parse_annex(doc, header), fallback)
     return tasks + _row_tasks(letter)
 
@@ -480,25 +512,39 @@ def _nodes_tasks(letter: _Letter, structure: list[Node], fallback: list[Body]) -
     announced = False
     lead_in: list[Task] = []  # the lead-in's own charge, a task when its list orders nothing
     listed = 0
+    # the lead-in's period holds for the run of items of the kind that follows it
+    lead_period: Deadline | None = None
+    run_kind: str | None = None
+    guiding = False  # the list explains rules ("Bộ Tài chính hướng dẫn cụ thể một số nội dung như sau:")
     for i, node in enumerate(structure):
         if node.kind == "paragraph":
             if lead_in and not listed:
                 tasks.extend(lead_in)
             lead_in, listed = [], 0
+            lead_period, run_kind, guiding = None, None, False
             before_list = i + 1 < len(structure) and structure[i + 1].kind != "paragraph"
             previous = structure[i - 1].span if i and structure[i - 1].kind == "paragraph" else None
             own = _sentence_tasks(letter, node.span, followed_by_list=before_list, previous=previous)
             if before_list:
                 lead = _lead_bodies(letter, node.span)
-                announced = _announcing(letter.text[node.span[0]:node.span[1]])
+                lead_period = letter.period(node.span)
+                announced = _announcing(letter.text[node.span[0]:node.span[1]]) or _charges_list(letter, node.span, lead)
                 whole = _sentence_tasks(letter, node.span, followed_by_list=False, previous=previous)
                 lead_in = [t for t in whole if t.span not in {o.span for o in own}]
+                guiding = _guidance_re().search(letter.text, *node.span) is not None
+                if guiding:
+                    lead_in = []
             tasks.extend(own)
             continue
+        run_kind = run_kind or node.kind
+        if node.kind != run_kind:
+            lead_period = None
         if assignment and node not in assignment:
             found = _self_assigned(letter, node, [])
         else:
-            found = _item_tasks(letter, node, [], lead or fallback, announced)
+            found = _item_tasks(letter, node, [], lead or fallback, announced, period=lead_period)
+        if guiding:  # rules the issuer explains: only an item that charges a body by name orders work
+            found = [t for t in found if _charge_opener_re().match(letter.text, t.span[0])]
         listed += len(found)
         tasks.extend(found)
     if lead_in and not listed:
@@ -533,6 +579,14 @@ def _announcing(lead: str) -> bool:
     lead = lead.rstrip()
     last = re.split(r"[.;]\s+", lead)[-1]  # the sentence that opens the list
     return lead.endswith(":") and bool(_announcing_re().search(last))
+
+
+def _charges_list(letter: _Letter, span: Span, lead: list[Body]) -> bool:
+    """A lead-in that charges a body with the list after it: "Đề nghị Thường trực Tỉnh ủy tập
+    trung lãnh đạo, chỉ đạo … thực hiện các nhiệm vụ, giải pháp …; trong đó lưu ý một số nội
+    dung trọng tâm sau:"."""
+    return bool(lead) and letter.text[span[0]:span[1]].rstrip().endswith(":") \
+        and bool(_charged_at_start(letter, span) or _charged_anywhere(letter, span))
 
 
 def _assigns(letter: _Letter, section: Node) -> bool:
@@ -614,21 +668,24 @@ def _charged_anywhere(letter: _Letter, span: Span) -> list[Body]:
 # --- list items ---------------------------------------------------------------------------
 
 def _item_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Body],
-                announced: bool = False) -> list[Task]:
+                announced: bool = False, *, period: Deadline | None = None) -> list[Task]:
+    """The tasks of a list item and the items under it. ``period`` is the period the list's
+    lead-in sets (``_deadline``)."""
     own = _own(letter, node)
     heading = node.kind == "section" or bool(node.children or node.paragraphs)
     topic = _TOPIC_WORD_RE.match(own)  # "1. Về đánh giá tình hình …" is an assessment too
     skipped = _section_skip_re().match(own, topic.end() if topic else 0)
     if heading and node.children and _funding_re().match(own):
         return [task for child in node.children
-                for task in _item_tasks(letter, child, [*headings, node], [], announced) if task.assignees]
+                for task in _item_tasks(letter, child, [*headings, node], [], announced, period=period)
+                if task.assignees]
     fields = _fields(letter, node)
     if fields:
-        return [_field_task(letter, node, fields)]
+        return [_field_task(letter, node, headings, fields, period)]
     if _field_re().match(letter.text, node.head[0], node.head[1]):
         return []  # "- Cơ quan thực hiện: Sở Khoa học và Công nghệ.": a field, not an order
     if node.children and _report_contents_re().search(letter.text, *node.text_span):
-        task = _item_task(letter, node, headings, lead, announced)  # the list is the report's content
+        task = _item_task(letter, node, headings, lead, announced, period)  # the list is the report's content
         return [task] if task else []
     if heading and node.kind in ("section", "number", "paren", "letter") and skipped:
         if not _announces(letter, node):
@@ -642,17 +699,28 @@ def _item_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Bo
             return []
     if node.kind == "article" and node.children and not _article_orders(letter, node, own):
         return []  # "Điều 2. Nhiệm vụ và quyền hạn" of a regulation: functions, not orders
-    if not node.children:
-        return _leaf_tasks(letter, node, headings, lead, announced)
+    if not node.children or _time_values(letter, node):
+        return _leaf_tasks(letter, node, headings, lead, announced, period)
     out: list[Task] = []
     if not node.is_heading(letter.text) and node.kind != "section":
-        task = _item_task(letter, node, headings, lead, announced, own_text_only=True)
+        task = _item_task(letter, node, headings, lead, announced, period, own_text_only=True)
         if task:
             out.append(task)
     announced = announced or _announces(letter, node) or _announcing(own)
     for child in node.children:
-        out.extend(_item_tasks(letter, child, [*headings, node], lead, announced))
+        out.extend(_item_tasks(letter, child, [*headings, node], lead, announced, period=period))
     return out
+
+
+def _time_values(letter: _Letter, node: Node) -> bool:
+    """An item whose dash list gives its time, region by region, under a label paragraph:
+    "Thời gian hoàn thành công việc nói trên ở các vùng trong nước được quy định như sau:" over
+    "- Vùng đồng bằng sông Cửu Long: cuối năm 1982;": the dashes are values, not tasks."""
+    if not node.paragraphs or any(c.kind not in ("dash", "plus") or c.children for c in node.children):
+        return False
+    label = node.paragraphs[-1]
+    return (_time_label_re().match(letter.text, label[0], label[1]) is not None
+            and any(deadline_rules.deadlines_in(letter.limits, c.span) for c in node.children))
 
 
 def _self_assigned(letter: _Letter, node: Node, headings: list[Node]) -> list[Task]:
@@ -662,8 +730,18 @@ def _self_assigned(letter: _Letter, node: Node, headings: list[Node]) -> list[Ta
         return _item_tasks(letter, node, headings, [])
     fields = _fields(letter, node)
     if fields:
-        return [_field_task(letter, node, fields)]
+        return [_field_task(letter, node, headings, fields, None)]
+    if not node.children and _charges_below_label(letter, node):
+        return _leaf_tasks(letter, node, headings, [], False, None)
     return [task for child in node.children for task in _self_assigned(letter, child, [*headings, node])]
+
+
+def _charges_below_label(letter: _Letter, node: Node) -> bool:
+    """An item of a plan's content that charges a named body under its label: "1. Khen thưởng
+    cấp Nhà nước:" then "Sở Nội vụ phối hợp với các cơ quan, đơn vị có liên quan báo cáo …"."""
+    if not node.paragraphs or not _own(letter, node).endswith(":"):
+        return False
+    return bool(letter.acting(node.paragraphs[0]))
 
 
 def _fields(letter: _Letter, node: Node) -> dict[str, Span]:
@@ -677,16 +755,18 @@ def _fields(letter: _Letter, node: Node) -> dict[str, Span]:
     return found if "lead" in found and "time" in found else {}
 
 
-def _field_task(letter: _Letter, node: Node, fields: dict[str, Span]) -> Task:
+def _field_task(letter: _Letter, node: Node, headings: list[Node], fields: dict[str, Span],
+                period: Deadline | None) -> Task:
     """One task from an item's fields: the item's own text names the work."""
     text = letter.text
     coordination = fields.get("coordination")
+    assignees = _unique(_cell_bodies(letter, fields["lead"]))
     return Task(
         label=node.label,
         text=text[node.head[0]:node.head[1]].strip(),
-        assignees=_unique(_cell_bodies(letter, fields["lead"])),
+        assignees=assignees,
         coordinators=_unique(letter.bodies(coordination) if coordination else []),
-        deadline=_deadline(letter, fields["time"]),
+        deadline=_deadline(letter, fields["time"], assignees, [*headings, node], period),
         span=(node.head[0], node.span[1]),
     )
 
@@ -713,7 +793,7 @@ def _article_orders(letter: _Letter, node: Node, own: str) -> bool:
 
 
 def _leaf_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Body],
-                announced: bool) -> list[Task]:
+                announced: bool, period: Deadline | None) -> list[Task]:
     """An innermost item's task; the unmarked paragraphs after a sentence item that open with an
     imperative or a charged body of their own ("2. Các tỉnh ủy … cụ thể hóa …." then "Bố trí kinh
     phí …"; "Điều 2. … giao Thường trực …." then "Ủy ban nhân dân tỉnh và các cơ quan … có trách
@@ -728,16 +808,16 @@ def _leaf_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Bo
                     or (node.kind in _CLAUSE_KINDS and _charged_at_start(letter, p)))
                 and text[before[k][0]:before[k][1]].rstrip().endswith(".")), None)
     if cut is None:
-        task = _item_task(letter, node, headings, lead, announced)
+        task = _item_task(letter, node, headings, lead, announced, period)
         return [task] if task else []
     first = Node(node.kind, node.marker, node.label, (node.span[0], node.paragraphs[cut][0] - 1),
                  node.head, node.paragraphs[:cut])
-    out = [task for task in [_item_task(letter, first, headings, lead, announced)] if task]
+    out = [task for task in [_item_task(letter, first, headings, lead, announced, period)] if task]
     owner = _item_assignees(letter, node, headings) or lead
     for para in node.paragraphs[cut:]:
         duty = Node(node.kind, node.marker, node.label, para, para)
         own = _subject(letter, para) or _charged_at_start(letter, para) or owner
-        task = _item_task(letter, duty, headings, owner, announced, assignees=own)
+        task = _item_task(letter, duty, headings, owner, announced, period, assignees=own)
         if task:
             out.append(task)
     return out
@@ -753,25 +833,39 @@ def _announces(letter: _Letter, node: Node) -> bool:
 
 
 def _item_task(letter: _Letter, node: Node, headings: list[Node], lead: list[Body], announced: bool,
-               own_text_only: bool = False, assignees: list[Body] | None = None) -> Task | None:
+               period: Deadline | None, own_text_only: bool = False,
+               assignees: list[Body] | None = None) -> Task | None:
     text = letter.text
     span = node.text_span if own_text_only else (node.head[0], node.span[1])
     own = text[span[0]:span[1]].strip()
     if not own or _formula_re().search(text[node.head[0]:node.head[1]]):
         return None
-    if not (_orders_work(letter, node, headings)
-            or (announced and not _FACT_START_RE.match(own) and not _PAST_RE.match(own))):
+    orders = _orders_work(letter, node, headings) \
+        or (announced and not _FACT_START_RE.match(own) and not _PAST_RE.match(own))
+    committed = [] if orders else _issuer_commitment(letter, span)
+    if not orders and not committed:
         return None
-    assignees = assignees or _item_assignees(letter, node, headings) or lead
+    assignees = _unique(assignees or committed or _item_assignees(letter, node, headings) or lead)
     coordinators = _coordinators(letter, node, headings)
+    delegated = _delegation_re().match(text, node.head[0], node.head[1]) is not None
     return Task(
         label=node.label,
         text=own,
-        assignees=_unique(assignees),
+        assignees=assignees,
         coordinators=_unique(coordinators),
-        deadline=_deadline(letter, span),
+        deadline=_deadline(letter, span, assignees, headings, period, delegated),
         span=span,
     )
+
+
+def _issuer_commitment(letter: _Letter, span: Span) -> list[Body]:
+    """The issuer, when an item is its own undertaking with a time limit ("Những kiến nghị thuộc
+    thẩm quyền của Văn phòng Trung ương Đảng, lãnh đạo Văn phòng sẽ chỉ đạo các đơn vị liên quan
+    …. Thời gian hoàn thành trước ngày 30/12/2025."); an undertaking without one is no task."""
+    issuer = letter.header.document.issuer
+    if not issuer or not _commitment_re().search(letter.text, *span) or not deadline_rules.deadlines_in(letter.limits, span):
+        return []
+    return [Body(name=issuer, normalized=expand(issuer, letter.abbreviations))]
 
 
 def _orders_work(letter: _Letter, node: Node, headings: list[Node]) -> bool:
@@ -798,7 +892,8 @@ def _orders_work(letter: _Letter, node: Node, headings: list[Node]) -> bool:
 
 
 def _item_assignees(letter: _Letter, node: Node, headings: list[Node]) -> list[Body]:
-    own = _subject(letter, node.head) or _subject_after_opening(letter, node.head)
+    own = (_subject(letter, node.head) or _charged_after_topic(letter, node)
+           or _subject_after_opening(letter, node.head))
     if own:
         return own
     if node.paragraphs and letter.text[node.head[0]:node.head[1]].rstrip().endswith(":"):
@@ -829,6 +924,25 @@ def _lead_of(letter: _Letter, heading: Node) -> list[Body]:
         if found:
             return found
     return []
+
+
+def _charged_after_topic(letter: _Letter, node: Node) -> list[Body]:
+    """The bodies charged after an item's topic, in each sentence or clause after its colon:
+    "Về đề nghị nghiên cứu, sửa đổi … Nghị quyết số 66.4/2025/NQ-CP …: giao Bộ Nông nghiệp và
+    Môi trường chủ trì …". A reply to a request restates it first ("6. Đối với kiến nghị của
+    huyện Kiên Lương:" then "Đề nghị UBND tỉnh sớm công bố …"): a charge naming the letter's own
+    issuer is the request, not an order."""
+    text = letter.text
+    start, end = node.text_span
+    colon = text.find(":", start, end)
+    if not _topic_re().match(text, start) or colon < 0:
+        return []
+    found: list[Body] = []
+    for m in re.finditer(r"[^\s.;](?:[^.;\n]|\.(?!\s))*", text[colon + 1:end]):  # its sentences and clauses
+        span = (colon + 1 + m.start(), colon + 1 + m.end())
+        bodies = _charged_at_start(letter, span) or _charged_anywhere(letter, span)
+        found.extend(b for b in bodies if not letter.is_issuer(b))
+    return _unique(found)
 
 
 def _subject_after_opening(letter: _Letter, span: Span) -> list[Body]:
@@ -894,13 +1008,68 @@ def _unique(bodies: list[Body]) -> list[Body]:
     return out
 
 
-def _deadline(letter: _Letter, span: Span):
+def _deadline(letter: _Letter, span: Span, assignees: list[Body], headings: list[Node] = (),
+              lead_period: Deadline | None = None, delegated: bool = False) -> TaskDeadline | None:
+    """The task's own limit; else, inherited, the period its nearest heading sets ("2. Về nhiệm
+    vụ trọng tâm từ nay đến tháng 6/2027" over (1)-(6)), the period its list's lead-in sets, or
+    the letter's closing limit when the task is one of the bodies that limit binds (a task the
+    item ``delegated`` to a body under the addressees is theirs)."""
     own = deadline_rules.deadlines_in(letter.limits, span)
     if own:
         return deadline_rules.to_task_deadline(own[0])
-    if letter.inherited is not None:
-        return deadline_rules.to_task_deadline(letter.inherited, inherited=True)
-    return None
+    scoped = next((p for p in map(letter.period, reversed(headings)) if p is not None), None)
+    closing = letter.inherited if delegated or _bound(letter, assignees) else None
+    inherited = scoped or lead_period or closing
+    return deadline_rules.to_task_deadline(inherited, inherited=True) if inherited else None
+
+
+def _bound_by_closing(letter: _Letter) -> list[Body] | None:
+    """The bodies the letter's closing limit binds: the addressees and the bodies its sentence
+    charges ("Yêu cầu Chủ tịch Ủy ban nhân dân huyện Kiên Lương chỉ đạo thực hiện các nội dung
+    nêu trên; báo cáo … chậm nhất là ngày 29/12/2020"); None when that sentence charges no body
+    (a plan's "Thời gian thực hiện:" line binds every task)."""
+    if letter.inherited is None or letter.inherited.span is None:
+        return None
+    pos = letter.inherited.span[0]
+    sentence = next((s for s in letter.doc.sentences if s[0] <= pos < s[1]), None)
+    if sentence is None:
+        return None
+    charged = _charged_at_start(letter, sentence) or _charged_anywhere(letter, sentence)
+    return [*letter.addressees, *charged] if charged else None
+
+
+def _bound(letter: _Letter, assignees: list[Body]) -> bool:
+    """Whether the closing limit binds a task of ``assignees``: each is a bound body or one of
+    the group a bound body names ("Giám đốc các Sở" binds "Sở Nội vụ")."""
+    if letter.bound is None:
+        return True
+    return bool(assignees) and all(any(_covers(b, a) for b in letter.bound) for a in assignees)
+
+
+def _covers(group: Body, body: Body) -> bool:
+    """``group`` is ``body`` (its holder's title aside), or a plural that ``body`` is one of:
+    "Giám đốc các Sở" → "Sở Nội vụ", "Chủ tịch UBND các huyện, thị xã" → "UBND huyện Lệ Thủy";
+    a generic plural ("các cơ quan, đơn vị") covers every body."""
+    whole, one = _core(group), _core(body)
+    if whole == one:
+        return True
+    plural = re.search(r"(?:^|\s)các\s+", whole)
+    if plural is None:
+        return False
+    stem = whole[:plural.start()].strip()
+    kinds = [k.strip() for k in re.split(r",|\svà\s", whole[plural.end():]) if k.strip()]
+    return any((k in _generic_words() and not stem) or one.startswith(f"{stem} {k.split()[0]}".strip())
+               for k in kinds)
+
+
+def _core(body: Body) -> str:
+    """A body's name, lowercase and written out, without its holder's title: "Chủ tịch UBND
+    huyện X" → "ủy ban nhân dân huyện x"."""
+    name = body.normalized or body.name
+    title = agency_head_re().match(name)
+    if title and title["title"]:
+        name = name[title.end():]
+    return re.sub(r"\s+", " ", name).strip().lower()
 
 
 # --- sentences outside lists ---------------------------------------------------------------
@@ -934,7 +1103,8 @@ def _sentence_tasks(letter: _Letter, span: Span, *, followed_by_list: bool,
             continue
         coordinators = [b for m in _COORDINATION_RE.finditer(text, start, end)
                         for b in letter.bodies((m.end(), end))]
-        out.append(Task(label=None, text=sentence, assignees=_unique(assignees),
-                        coordinators=_unique(coordinators), deadline=_deadline(letter, (start, end)),
+        assignees = _unique(assignees)
+        out.append(Task(label=None, text=sentence, assignees=assignees,
+                        coordinators=_unique(coordinators), deadline=_deadline(letter, (start, end), assignees),
                         span=(start, end)))
     return out

@@ -146,6 +146,14 @@ BROKEN_AND_LOST = [
      "- Hải Phòng, đoạn qua Nam Định và Thái Bình, Phó Thủ tướng có ý kiến như sau:\n"
      "Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên khẩn trương làm việc với các địa phương.",
      [(None, "paragraph"), (None, "paragraph"), (None, "paragraph")]),
+    # … and one that continues an item's text, broken inside a name, joins the item
+    ("10. Các Bộ, cơ quan liên quan và các Tập đoàn: Công nghiệp - Năng lượng Quốc gia Việt Nam, Bưu chính viễn thông "
+     "Việt Nam, Công nghiệp\n- Viễn thông Quân đội theo chức năng, nhiệm vụ và thẩm quyền, khẩn trương xử lý các kiến nghị.",
+     [("10", "number")]),
+    # … but not an item that opens with an order under a heading that lost its colon
+    ("1. Giao người đứng đầu các cơ quan chuyên môn, các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố\n"
+     "- Tiếp tục triển khai việc cập nhật cơ sở dữ liệu của toàn bộ cán bộ, công chức, viên chức.",
+     [("1", "number"), ("1.-", "dash")]),
     # … but a lead-in without a colon still opens one when dash items follow
     ("Ủy ban nhân dân tỉnh yêu cầu các sở, ngành tập trung thực hiện tốt các nội dung công việc sau đây\n"
      "- Rà soát các văn bản quy phạm pháp luật.\n- Tăng cường kiểm tra, giám sát.",

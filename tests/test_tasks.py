@@ -16,9 +16,9 @@ from extract.structure import parse_structure
 from extract.tasks import extract_tasks
 
 
-def tasks_of(text: str, recipients: list[str] | None = None):
+def tasks_of(text: str, recipients: list[str] | None = None, issuer: str | None = None):
     doc = make_doc(read_source(text.encode("utf-8"), name="letter.txt"))
-    header = HeaderResult(document=Document(recipients=recipients or []), body=(0, len(doc.text)))
+    header = HeaderResult(document=Document(recipients=recipients or [], issuer=issuer), body=(0, len(doc.text)))
     return extract_tasks(doc, header, parse_structure(doc, header), extract_deadlines(doc, header), {})
 
 
@@ -261,3 +261,91 @@ def test_gold_floor(gold_letters, gold_predictions):
     assert tallies["tasks"].f1() >= 0.95
     assert tallies["task_assignees"].f1() >= 0.85
     assert tallies["task_deadlines"].f1() >= 0.85
+
+
+def deadlines_of(text: str, recipients: list[str] | None = None, issuer: str | None = None):
+    return [(t.label, [a.name for a in t.assignees], t.deadline and t.deadline.date,
+             t.deadline and t.deadline.inherited) for t in tasks_of(text, recipients, issuer)]
+
+
+KIEN_LUONG = (
+    "Tuy nhiên, bên cạnh những kết quả đạt được vẫn còn một số hạn chế, cần khắc phục như sau:\n"
+    "1. Tăng cường công tác chỉ đạo, điều hành, bố trí kinh phí thực hiện công tác CCHC.\n"
+    "2. Chỉ đạo Phòng Nội vụ tăng cường kiểm tra về chuyên môn nghiệp vụ công tác CCHC.\n"
+    "3. Đối với kiến nghị của huyện Kiên Lương:\n"
+    "Đề nghị UBND tỉnh sớm công bố danh mục nhóm TTHC liên thông thuộc lĩnh vực đất đai.\n"
+    "Nội dung này UBND tỉnh đã có Quyết định số 469/QĐ-UBND ngày 04/3/2019 của UBND tỉnh. Giao Sở Tài nguyên và "
+    "Môi trường tham mưu UBND tỉnh công bố danh mục nhóm thủ tục hành chính liên thông.\n"
+    "Yêu cầu Chủ tịch Ủy ban nhân dân huyện Kiên Lương chỉ đạo thực hiện các nội dung nêu trên; báo cáo kết quả "
+    "chỉ đạo thực hiện về UBND tỉnh (qua Sở Nội vụ) chậm nhất là ngày 29/12/2020.")
+
+TASK_DEADLINES = [
+    # the period a heading sets holds for the items under it
+    ("2. Về nhiệm vụ trọng tâm từ nay đến tháng 6/2027\n"
+     "(1) Tích cực, chủ động, sáng tạo, tiếp tục nâng cao chất lượng công tác tham mưu.\n"
+     "(2) Nâng cao chất lượng công tác thông tin phục vụ lãnh đạo.", [], None,
+     [("2.1", [], "2027-06-30", True), ("2.2", [], "2027-06-30", True)]),
+    # the period of a lead-in that charges a body: its items are that body's work, "Chăm lo …" too
+    ("Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo, thực hiện các nhiệm vụ, giải pháp trên các lĩnh vực "
+     "trong 02 tháng cuối năm 2025 và những tháng đầu năm 2026; trong đó lưu ý một số nội dung trọng tâm sau:\n"
+     "1. Đổi mới tư duy, tầm nhìn phát triển, khai thác tối đa nguồn lực bên trong.\n"
+     "2. Chăm lo đời sống vật chất, tinh thần của Nhân dân, nhất là đồng bào dân tộc thiểu số.", [], None,
+     [("1", ["Thường trực Tỉnh ủy"], "2025-12-31", True), ("2", ["Thường trực Tỉnh ủy"], "2025-12-31", True)]),
+    # the closing limit binds the addressee and the units it is told to direct; the reply to the
+    # district's request is another body's work: no limit
+    (KIEN_LUONG, ["Chủ tịch UBND huyện Kiên Lương"], "Ủy ban nhân dân tỉnh Kiên Giang",
+     [("1", ["Chủ tịch UBND huyện Kiên Lương"], "2020-12-29", True), ("2", ["Phòng Nội vụ"], "2020-12-29", True),
+      ("3", ["Sở Tài nguyên và Môi trường"], None, None),
+      (None, ["Chủ tịch Ủy ban nhân dân huyện Kiên Lương"], "2020-12-29", False)]),
+    # "Giám đốc các Sở" covers "Sở Nội vụ"
+    ("Chủ tịch UBND tỉnh yêu cầu Giám đốc các Sở, Chủ tịch UBND các huyện, thị xã, thành phố tập trung thực hiện "
+     "tốt một số nội dung sau:\n1. Sở Nội vụ đưa kết quả thực hiện các nội dung tại văn bản này vào tiêu chí đánh giá.\n"
+     "Yêu cầu Giám đốc các Sở, Chủ tịch UBND các huyện, thị xã, thành phố nghiêm túc triển khai thực hiện các nội "
+     "dung nêu trên; báo cáo kết quả về UBND tỉnh trước ngày 15/6/2025.",
+     ["Giám đốc các Sở", "Chủ tịch UBND các huyện, thị xã, thành phố"], "Ủy ban nhân dân tỉnh Quảng Bình",
+     [("1", ["Sở Nội vụ"], "2025-06-15", True),
+      (None, ["Giám đốc các Sở", "Chủ tịch UBND các huyện, thị xã, thành phố"], "2025-06-15", False)]),
+    # a dash list under a time label gives the item's time, region by region: the first is its limit
+    ("1. Tổ chức công tác đo đạc, xây dựng bản đồ phân loại đất trên toàn lãnh thổ.\n"
+     "Thời gian hoàn thành công việc nói trên ở các vùng trong nước được quy định như sau:\n"
+     "- Vùng đồng bằng sông Cửu Long: cuối năm 1982;\n- Các vùng khác (phía Bắc): cuối năm 1984.", [], None,
+     [("1", [], "1982-12-31", False)]),
+]
+
+
+@pytest.mark.parametrize("text,recipients,issuer,expected", TASK_DEADLINES)
+def test_task_deadlines(text, recipients, issuer, expected):
+    assert deadlines_of(text, recipients, issuer) == expected
+
+
+MORE_RULES = [
+    # a reply to a request: the body charged after the topic's colon, not the one requested
+    ("III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n1. Về đề nghị nghiên cứu, sửa đổi, bổ sung Nghị quyết số 66.4/2025/NQ-CP: giao "
+     "Bộ Nông nghiệp và Môi trường chủ trì nghiên cứu, đề xuất phương án xử lý.\n2. Về đề nghị Bộ Nội vụ tham mưu ban "
+     "hành các cơ chế, chính sách: Bộ Nội vụ nghiên cứu đề xuất của Ủy ban nhân dân thành phố Đà Nẵng.", None,
+     [("III.1", ["Bộ Nông nghiệp và Môi trường"]), ("III.2", ["Bộ Nội vụ"])]),
+    # a plan's content item that charges a named body under its label is a task, though the plan
+    # assigns its work in "Tổ chức thực hiện"; the quota lines are not
+    ("IV. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG\n1. Khen thưởng cấp Nhà nước:\nSở Nội vụ phối hợp với các cơ quan, đơn vị có "
+     "liên quan báo cáo Ủy ban bầu cử tỉnh.\n2. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\n"
+     "a) Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;\nVI. TỔ CHỨC THỰC HIỆN\n1. Sở Văn hóa, Thể thao và Du lịch: "
+     "Tiếp tục chỉ đạo các cơ quan truyền thông của tỉnh đẩy mạnh tuyên truyền.", None,
+     [("IV.1", ["Sở Nội vụ"]), ("VI.1", ["Sở Văn hóa, Thể thao và Du lịch"])]),
+    # the issuer's own undertaking with a time limit is its task
+    ("3. Về các kiến nghị, đề xuất\nNhững kiến nghị thuộc thẩm quyền của Văn phòng Trung ương Đảng, lãnh đạo Văn phòng "
+     "sẽ chỉ đạo các đơn vị liên quan nghiên cứu, xem xét. Thời gian hoàn thành trước ngày 30/12/2025.",
+     "Văn phòng Trung ương Đảng", [("3", ["Văn phòng Trung ương Đảng"])]),
+    # the rules a guidance letter explains order no work
+    ("Bộ Tài chính hướng dẫn cụ thể một số nội dung như sau:\n1. Thời hạn nộp hồ sơ hải quan: Đối với hàng hóa xuất "
+     "khẩu, nộp sau khi đã tập kết hàng hóa.\n2. Cục trưởng Cục Hải quan, Chi cục trưởng Chi cục Hải quan ban hành quyết "
+     "định kiểm tra sau thông quan.", "Bộ Tài chính", []),
+    # a law's taking effect mentioned inside an order does not make it an effect clause
+    ("Để thực hiện thống nhất quy định của Luật Hải quan năm 2014, trong khi chờ Nghị định có hiệu lực thi hành, Bộ Tài "
+     "chính yêu cầu các đơn vị thực hiện các quy định của Luật hải quan năm 2014 từ thời điểm Luật có hiệu lực.",
+     "Bộ Tài chính", [(None, ["các đơn vị"])]),
+]
+
+
+@pytest.mark.parametrize("text,issuer,expected", MORE_RULES)
+def test_more_rules(text, issuer, expected):
+    assert [(t.label, [a.name for a in t.assignees]) for t in tasks_of(text, issuer=issuer)] == expected

@@ -61,14 +61,14 @@ def letter_json(letter, with_text: bool = False) -> str:
     return letter.model_dump_json(indent=2, exclude_none=False) + "\n"
 
 
-def convert_one(job: tuple[str, str, bool]) -> Outcome:
+def convert_one(job: tuple[str, str, bool, str]) -> Outcome:
     """Convert one file; never raises (errors become an ``Outcome``)."""
     from . import read_letter
 
-    src, dst, with_text = job
+    src, dst, with_text, pdf_engine = job
     start = time.perf_counter()
     try:
-        letter = read_letter(Path(src), with_text=with_text)
+        letter = read_letter(Path(src), with_text=with_text, pdf_engine=pdf_engine)
         write_json_atomic(Path(dst), letter_json(letter))
         return Outcome(src, "ok", seconds=time.perf_counter() - start)
     except CongvanError as exc:
@@ -86,7 +86,7 @@ def already_done(src: Path, dst: Path) -> bool:
 
 
 def run_batch(in_dir: Path, out_dir: Path, *, jobs: int = 1, resume: bool = False, with_text: bool = False,
-              progress: bool = True) -> list[Outcome]:
+              progress: bool = True, pdf_engine: str = "pdfium") -> list[Outcome]:
     inputs = find_inputs(in_dir)
     targets = output_paths(inputs, in_dir, out_dir)
     outcomes: list[Outcome] = []
@@ -95,7 +95,7 @@ def run_batch(in_dir: Path, out_dir: Path, *, jobs: int = 1, resume: bool = Fals
         if resume and already_done(src, targets[src]):
             outcomes.append(Outcome(str(src), "skipped"))
         else:
-            todo.append((str(src), str(targets[src]), with_text))
+            todo.append((str(src), str(targets[src]), with_text, pdf_engine))
     bar = _Progress(len(inputs), enabled=progress)
     bar.advance(len(outcomes))
     for outcome in _run(todo, jobs):
@@ -105,7 +105,7 @@ def run_batch(in_dir: Path, out_dir: Path, *, jobs: int = 1, resume: bool = Fals
     return outcomes
 
 
-def _run(todo: list[tuple[str, str, bool]], jobs: int) -> Iterator[Outcome]:
+def _run(todo: list[tuple[str, str, bool, str]], jobs: int) -> Iterator[Outcome]:
     if jobs <= 1 or len(todo) < 2:
         yield from map(convert_one, todo)
         return

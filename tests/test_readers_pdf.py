@@ -177,6 +177,92 @@ def test_truncated_pdf_is_damaged_or_read():
     assert "ỦY BAN NHÂN DÂN" in raw.text  # PDFium may recover the first page
 
 
+# ---------------------------------------------------------------- the two text engines
+
+
+def _printed_letters() -> list[tuple[str, Letter]]:
+    return [("my-letter", MY_LETTER)] + [(p.stem, Letter.from_text(p.read_text(encoding="utf-8")))
+                                         for p in sample_letters()]
+
+
+@pytest.mark.parametrize("name, letter", _printed_letters(), ids=lambda v: v if isinstance(v, str) else "")
+def test_printed_letter_reads_the_same_through_both_engines(name, letter):
+    pdf = letter.pdf()
+    fast = read_source(pdf, name="letter.pdf")
+    plumber = read_source(pdf, name="letter.pdf", pdf_engine="pdfplumber")
+    assert normalised(plumber.text) == normalised(fast.text)
+    assert plumber.source.pages == fast.source.pages and not plumber.source.ocr
+    # The engines measure glyphs differently (PDFium's loose boxes from the font's ascent and
+    # descent, pdfminer's from its size), so a gap between two lines can read as a paragraph break
+    # through one and not the other (the normalised text is the same); but the same characters are
+    # printed, each on the same page within two points.
+    fast_printed = [(c, b) for c, b in zip(fast.text, fast.boxes) if b is not None]
+    plumber_printed = [(c, b) for c, b in zip(plumber.text, plumber.boxes) if b is not None]
+    assert [c for c, _ in plumber_printed] == [c for c, _ in fast_printed]
+    for (_, a), (_, b) in zip(fast_printed, plumber_printed):
+        assert a[0] == b[0] and max(abs(x - y) for x, y in zip(a[1:], b[1:])) < 2
+
+
+def test_a_hyphen_ending_a_line_is_kept_by_both_engines():
+    """PDFium reports a printed hyphen that ends a line as a control character."""
+    pdf = _pdf_with_text([("Căn cứ Nghị định số 34/2016/NĐ-", 85, 800),
+                          ("CP ngày 14 tháng 5 năm 2016 của Chính phủ.", 85, 784)], font="Serif")
+    for engine in ("pdfium", "pdfplumber"):
+        assert "số 34/2016/NĐ-CP ngày" in read_source(pdf, name="x.pdf", pdf_engine=engine).text, engine
+
+
+def test_pdfminer_cid_glyphs_are_unmapped_and_ligatures_share_their_box():
+    from extract.readers.pdf import _PlumberChars, _words
+
+    def char(text: str, x0: float, x1: float) -> dict:
+        return {"text": text, "x0": x0, "x1": x1, "top": 100.0, "bottom": 112.0, "y1": 700.0,
+                "matrix": (1, 0, 0, 1, x0, 690.0), "fontname": "ABCDEF+TimesNewRoman"}
+
+    layer = _words(_PlumberChars([char("t", 10, 14), char("(cid:31)", 14, 20), char("n", 20, 26),
+                                  char(" ", 26, 29), char("\ufb01", 29, 35), char("fi", 35, 41)], 1))
+    assert [w.text for w in layer.words] == ["t\ufffdn", "\ufb01fi"]
+    assert layer.unmapped == 1 and layer.suspects == {0} and layer.chars == 6
+    assert [b[1] for b in layer.words[1].boxes] == [29, 35, 38]  # "fi" split in two halves
+    assert layer.words[0].baseline == 110  # top 100 + (y1 700 - origin 690)
+
+
+def test_unknown_pdf_engine_is_refused():
+    with pytest.raises(ValueError, match="pdfium, pdfplumber"):
+        read_source(MY_LETTER.pdf(), name="letter.pdf", pdf_engine="poppler")
+
+
+def test_cli_extract_reads_a_pdf_with_either_engine(tmp_path):
+    from extract.cli import main
+
+    (tmp_path / "letter.pdf").write_bytes(MY_LETTER.pdf())
+    documents = []
+    for engine in ("pdfium", "pdfplumber"):
+        out = tmp_path / engine
+        assert main(["extract", str(tmp_path / "letter.pdf"), "-o", str(out), "--pdf-engine", engine]) == 0
+        documents.append(json.loads((out / "letter.json").read_text(encoding="utf-8"))["document"])
+    assert documents[0]["issuer"] and documents[0]["date"] == "2025-03-12"
+    for document in documents:
+        document.pop("provenance")
+    assert documents[0] == documents[1]
+    with pytest.raises(SystemExit):
+        main(["extract", str(tmp_path / "letter.pdf"), "--pdf-engine", "poppler"])
+
+
+@pytest.mark.parametrize("pdf_id", ["009", "301", "305"])
+def test_real_pdf_gives_the_same_text_and_header_through_pdfplumber(pdf_id):
+    """301 prints "4187/SLĐTBXH-" at a line's end (PDFium's hyphen code) and narrow spaces that
+    PDFium's loose boxes overlap ("việc phê"): both engines must still read the same words."""
+    from extract.pipeline import build_letter
+
+    corpus = need_corpus()
+    path = corpus / "pdfs" / f"{pdf_id}.pdf"
+    raw_fast, raw_plumber = read_source(path), read_source(path, pdf_engine="pdfplumber")
+    assert normalised(raw_plumber.text) == normalised(raw_fast.text)
+    fast, plumber = build_letter(raw_fast).document, build_letter(raw_plumber).document
+    assert plumber.model_dump(exclude={"provenance"}) == fast.model_dump(exclude={"provenance"})
+    assert {k: p.page for k, p in plumber.provenance.items()} == {k: p.page for k, p in fast.provenance.items()}
+
+
 # ---------------------------------------------------------------- layout rules on words
 
 

@@ -1,19 +1,25 @@
-"""PDF letters → ``RawText``: the text layer read with PDFium, pages without one read by OCR.
+"""PDF letters → ``RawText``: the text layer read by PDFium or pdfplumber, pages without one by OCR.
 
-Characters and their boxes come from PDFium (pypdfium2, installed with pdfplumber): it reads a page
-about forty times faster than pdfminer, which keeps a PDF within a small factor of ``pdftotext``.
-Characters become words (doubled glyphs of fake bold dropped, decomposed marks composed, spaces
-that split a word without a gap ignored), legacy TCVN3/VNI text is converted, and the words go to
-the layout reader (``layout.py``) with those of OCR'd pages. A page is OCR'd when it has no text
-layer but an image, or when too many of its glyphs have no Unicode mapping (pdfminer's "(cid:N)").
+Two engines read a page's characters and their boxes. PDFium (pypdfium2, installed with pdfplumber)
+is the default: the whole reader then runs about 7 times faster than with pdfplumber (pdfminer, pure
+Python), within 5 times the time of ``pdftotext`` (bench/bench_pdf.py). Each engine's characters
+become the same glyph records (``_Glyph``), and one function builds words from them: doubled
+glyphs of fake bold dropped, decomposed marks composed, spaces that split a word without a gap
+ignored, legacy TCVN3/VNI text converted. The words go to the layout reader (``layout.py``) with
+those of OCR'd pages. A page is OCR'd when it has no text layer but an image,
+or when too many of its glyphs have no Unicode mapping (pdfminer's "(cid:N)"); OCR renders pages
+with PDFium whichever engine read the text.
 """
 from __future__ import annotations
 
 import ctypes
+import io
 import re
 import statistics
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -21,7 +27,7 @@ import pypdfium2.raw as pdfium_c
 from ..document import RawText
 from ..errors import DamagedFile, MissingTool
 from ..schema import Source
-from . import encodings
+from . import PDF_ENGINES, encodings
 from .layout import Box, Page, Word, drop_page_furniture, group_lines, render
 from .ocr import ocr_pages
 
@@ -30,6 +36,8 @@ _MAX_UNMAPPED = 0.01  # a page with more glyphs than this share lacking a Unicod
 _WORD_GAP = 0.35  # a gap wider than this many letter heights between two letters splits a word
 _SPACE_GAP = 0.1  # a space char narrower than this many letter heights is not a word break
 _CYRILLIC_RE = re.compile(r"[\u04a0-\u04ff]")
+_CID_RE = re.compile(r"\(cid:\d+\)")  # pdfminer's text for a glyph without a Unicode mapping
+_PDFIUM_HYPHEN = "\x02"  # PDFium's code for a printed hyphen it takes to end a line ("34/2016/NĐ-" + "CP")
 
 
 @dataclass
@@ -43,36 +51,60 @@ class _Layer:
     legacy: set[str] = field(default_factory=set)  # legacy encodings converted
 
 
-def read_pdf(data: bytes, source: Source, path: str | None = None) -> RawText:
+class _Glyph(NamedTuple):
+    """A printed character as an engine reads it."""
+
+    text: str  # one code point
+    box: Box
+    baseline: float  # the y its letter sits on, from the page's top
+    font: str  # the font's name; "" when not asked for
+    unmapped: bool  # the font gives the glyph no Unicode mapping
+
+
+class _PageChars(Protocol):
+    """A page's characters read by one engine."""
+
+    text: str  # all of them in content order, spaces included: what the encoding is judged by
+
+    def glyphs(self, with_fonts: bool) -> Iterator[_Glyph | None]:
+        """The glyphs in content order, ``None`` for a space (printed, or inferred by the engine)."""
+
+
+class _Unparsable(Exception):
+    """The text engine cannot parse a file that PDFium opened."""
+
+
+def read_pdf(data: bytes, source: Source, path: str | None = None, engine: str = "pdfium") -> RawText:
+    """Read a PDF; ``engine`` ("pdfium", fast, or "pdfplumber") reads the text layer."""
+    if engine not in PDF_ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(PDF_ENGINES)}")
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise DamagedFile(f"not a readable PDF ({exc})", path) from None
     try:
-        return _read(pdf, source, path)
-    except pdfium.PdfiumError as exc:
+        return _read(pdf, _pdfium_pages(pdf) if engine == "pdfium" else _plumber_pages(data), source, path)
+    except (pdfium.PdfiumError, _Unparsable) as exc:
         raise DamagedFile(f"damaged PDF ({exc})", path) from None
     finally:
         pdf.close()
 
 
-def _read(pdf: pdfium.PdfDocument, source: Source, path: str | None) -> RawText:
+def _read(pdf: pdfium.PdfDocument, engine_pages: Iterator[tuple[float, float, _PageChars]], source: Source,
+          path: str | None) -> RawText:
     source.pages = len(pdf)
     pages: list[Page] = []
     scans, legacy = [], set()
     garbled: dict[int, tuple[list[Word], set[int]]] = {}  # page index → its words, the suspect ones
-    for index in range(len(pdf)):
-        page = pdf[index]
-        width, height = page.get_size()
-        layer = _text_layer(page, index + 1, height)
+    for index, (width, height, chars) in enumerate(engine_pages):
+        layer = _words(chars)
         if layer.chars < _MIN_TEXT_CHARS:
-            if _has_image(page):
+            if _has_image(pdf, index):
                 scans.append(index)
         elif layer.unmapped > _MAX_UNMAPPED * layer.chars:
             garbled[index] = (layer.words, layer.suspects)
         legacy |= layer.legacy
         pages.append(Page(index + 1, width, height, group_lines(layer.words)))
-        page.close()
     warnings = [f"{name.upper()} text converted to Unicode" for name in sorted(legacy)]
     if scans or garbled:
         warnings += _ocr(pdf, pages, scans, garbled, source, path)
@@ -136,30 +168,122 @@ def _pages(indexes: list[int]) -> str:
     return ", ".join(str(i + 1) for i in indexes)
 
 
-def _has_image(page: pdfium.PdfPage) -> bool:
-    return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3))
-
-
-# ---------------------------------------------------------------- characters → words
-
-
-def _text_layer(page: pdfium.PdfPage, number: int, page_height: float) -> _Layer:
-    textpage = page.get_textpage()
+def _has_image(pdf: pdfium.PdfDocument, index: int) -> bool:
+    page = pdf[index]
     try:
-        return _words(textpage.raw, number, page_height)
+        return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3))
     finally:
-        textpage.close()
+        page.close()
 
 
-def _words(tp, number: int, page_height: float) -> _Layer:
+# ---------------------------------------------------------------- the engines: pages → glyphs
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or ch in "\x00\ufffe\uffff"
+
+
+def _pdfium_pages(pdf: pdfium.PdfDocument) -> Iterator[tuple[float, float, _PageChars]]:
+    for index in range(len(pdf)):
+        page = pdf[index]
+        textpage = page.get_textpage()
+        try:
+            width, height = page.get_size()
+            yield width, height, _PdfiumChars(textpage.raw, index + 1, height)
+        finally:
+            textpage.close()
+            page.close()
+
+
+class _PdfiumChars:
+    """A page's characters through PDFium's text page, which also infers spaces from gaps."""
+
+    def __init__(self, tp, number: int, page_height: float) -> None:
+        self.tp, self.number, self.page_height = tp, number, page_height
+        count = pdfium_c.FPDFText_CountChars(tp)
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i)) for i in range(count))
+        self.text = text.replace(_PDFIUM_HYPHEN, "-")
+
+    def glyphs(self, with_fonts: bool) -> Iterator[_Glyph | None]:
+        tp, number, height = self.tp, self.number, self.page_height
+        fonts = _FontNames(tp) if with_fonts else None
+        rect = pdfium_c.FS_RECTF()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        for i, ch in enumerate(self.text):
+            if _is_space(ch):
+                yield None
+                continue
+            pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
+            pdfium_c.FPDFText_GetCharOrigin(tp, i, origin_x, origin_y)
+            # the box starts at the pen position, as pdfminer's does: a loose box can reach back
+            # into the space before the letter ("việc phê" read as "việcphê")
+            left = min(max(rect.left, origin_x.value), rect.right)
+            yield _Glyph(ch, (number, left, height - rect.top, rect.right, height - rect.bottom),
+                         height - origin_y.value, fonts.name(i) if fonts is not None else "",
+                         bool(pdfium_c.FPDFText_HasUnicodeMapError(tp, i)))
+
+
+class _FontNames:
+    """Font names of a text page's characters, read through PDFium."""
+
+    def __init__(self, tp) -> None:
+        self.tp = tp
+        self.buffer = ctypes.create_string_buffer(256)
+        self.flags = ctypes.c_int()
+
+    def name(self, index: int) -> str:
+        n = pdfium_c.FPDFText_GetFontInfo(self.tp, index, self.buffer, len(self.buffer), ctypes.byref(self.flags))
+        return self.buffer.value.decode("utf-8", "replace") if n else ""
+
+
+def _plumber_pages(data: bytes) -> Iterator[tuple[float, float, _PageChars]]:
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as plumber:
+            for page in plumber.pages:
+                yield page.width, page.height, _PlumberChars(page.chars, page.page_number)
+                page.close()
+    except PdfminerException as exc:
+        raise _Unparsable(exc) from None
+
+
+class _PlumberChars:
+    """A page's characters through pdfplumber; a glyph mapped to several code points (a ligature,
+    a letter with its marks) shares its box among them."""
+
+    def __init__(self, chars: list[dict], number: int) -> None:
+        self.chars, self.number = chars, number
+        self.text = "".join(_plumber_text(c) for c in chars)
+
+    def glyphs(self, with_fonts: bool) -> Iterator[_Glyph | None]:
+        for c in self.chars:
+            text = _plumber_text(c)
+            if not text:
+                continue
+            step = (c["x1"] - c["x0"]) / len(text)
+            baseline = c["top"] + c["y1"] - c["matrix"][5]  # the text origin, measured from the top
+            for k, ch in enumerate(text):
+                if _is_space(ch):
+                    yield None
+                    continue
+                box = (self.number, c["x0"] + k * step, c["top"], c["x0"] + (k + 1) * step, c["bottom"])
+                yield _Glyph(ch, box, baseline, c["fontname"] if with_fonts else "", text == "\ufffd")
+
+
+def _plumber_text(char: dict) -> str:
+    """A pdfplumber char's text, its "(cid:N)" (no Unicode mapping) as U+FFFD."""
+    return "\ufffd" if _CID_RE.fullmatch(char["text"]) else char["text"]
+
+
+# ---------------------------------------------------------------- glyphs → words
+
+
+def _words(chars: _PageChars) -> _Layer:
+    """A page's glyphs, read by either engine, → its words and what they say about the layer."""
     layer = _Layer()
-    count = pdfium_c.FPDFText_CountChars(tp)
-    if count <= 0:
-        return layer
-    text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i)) for i in range(count))
-    fonts = _FontNames(tp) if _may_be_legacy(text) else None
-    rect = pdfium_c.FS_RECTF()
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    text = chars.text
     seen: set[tuple[str, int, int]] = set()
     clusters: list[str] = []  # one entry per printed glyph: the glyph's letter(s), NFC
     boxes: list[Box] = []
@@ -173,37 +297,33 @@ def _words(tp, number: int, page_height: float) -> _Layer:
             layer.words.append(_word(clusters, boxes, statistics.median(baselines), word_font, layer))
         clusters, boxes, baselines = [], [], []
 
-    for i in range(count):
-        ch = text[i]
-        if ch.isspace() or ch in "\x00\ufffe\uffff":
+    for glyph in chars.glyphs(with_fonts=_may_be_legacy(text)):
+        if glyph is None:
             spaced = True
             continue
+        ch, box = glyph.text, glyph.box
         if unicodedata.category(ch) == "Cc":
             continue
-        pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
-        box = (number, rect.left, page_height - rect.top, rect.right, page_height - rect.bottom)
         key = (ch, round(box[1]), round(box[2]))
         if key in seen:  # the same glyph drawn twice (fake bold, shadow)
             continue
         seen.add(key)
         layer.chars += 1
-        unmapped = pdfium_c.FPDFText_HasUnicodeMapError(tp, i)
         joins = bool(clusters) and (unicodedata.combining(ch) or not _breaks(boxes[-1], box, spaced))
         if clusters and not joins:
             finish()
-        if unmapped:
+        if glyph.unmapped:
             layer.unmapped += 1
             layer.suspects.add(len(layer.words))  # the word being built
         if unicodedata.combining(ch) and clusters:
             clusters[-1] = unicodedata.normalize("NFC", clusters[-1] + ch)
             boxes[-1] = encodings.union([boxes[-1], box])
             continue
-        if not clusters and fonts is not None:
-            word_font = fonts.name(i)
-        pdfium_c.FPDFText_GetCharOrigin(tp, i, origin_x, origin_y)
+        if not clusters:
+            word_font = glyph.font
         clusters.append(ch)
         boxes.append(box)
-        baselines.append(page_height - origin_y.value)
+        baselines.append(glyph.baseline)
         spaced = False
     finish()
     if not layer.legacy:
@@ -246,16 +366,3 @@ def _converted(word: Word, encoding: encodings.Encoding, capitals: bool) -> Word
 def _may_be_legacy(text: str) -> bool:
     tells = set().union(*(e.tell for e in encodings.encodings()))
     return any(c in tells for c in text)
-
-
-class _FontNames:
-    """Font names of a text page's characters, read through PDFium."""
-
-    def __init__(self, tp) -> None:
-        self.tp = tp
-        self.buffer = ctypes.create_string_buffer(256)
-        self.flags = ctypes.c_int()
-
-    def name(self, index: int) -> str:
-        n = pdfium_c.FPDFText_GetFontInfo(self.tp, index, self.buffer, len(self.buffer), ctypes.byref(self.flags))
-        return self.buffer.value.decode("utf-8", "replace") if n else ""

@@ -13,7 +13,8 @@ Public API (used by the header and task extractors):
   ``title``: "Chủ tịch", "Phó Giám đốc") or an agency head (group ``body``: "Sở", "Ủy ban nhân
   dân", "UBND"). Case-sensitive: heads are matched as printed in running text.
 - ``fold(text)``: lower case without diacritics, for comparing names.
-- ``titles()``, ``heads()``, ``provinces()``, ``abbreviations()``: the table's lists.
+- ``titles()``, ``heads()``, ``fields()``, ``comma_names()``, ``localities()``, ``provinces()``,
+  ``abbreviations()``: the table's lists.
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from functools import cache
 
 from .data import alternation, load
 
+# Vietnamese capital letters, for "a capitalised word follows" checks
+CAPITALS = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # Roman numerals printed in titles ("lần thứ XIV", "khóa XV"); kept uppercase when recasing
 _ROMAN_RE = re.compile(r"(?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 # words that precede a roman numeral ("Đại hội lần thứ XIV", "Quốc hội khóa XV", "quý IV")
@@ -70,6 +73,21 @@ def titles() -> list[str]:
     return list(_table()["titles"])
 
 
+def fields() -> list[str]:
+    """Specific names that follow a head, as printed ("Tài chính", "Bảo hiểm", "Thể thao")."""
+    return list(_table()["fields"])
+
+
+def comma_names() -> list[str]:
+    """Specific names that hold a comma ("Văn hóa, Thể thao và Du lịch")."""
+    return list(_table()["comma_names"])
+
+
+def localities() -> list[str]:
+    """Words after which a place name follows ("tỉnh", "thành phố", "xã")."""
+    return list(_table()["localities"])
+
+
 def provinces() -> list[str]:
     """The 34 current provinces and cities, then the older names they replaced."""
     table = _table()["provinces"]
@@ -90,7 +108,8 @@ def agency_head_re() -> re.Pattern[str]:
     body_abbr = [k for k, v in table.items() if any(v.startswith(h) for h in heads()) and k.isupper()]
     title_abbr = [k for k, v in table.items() if any(v.startswith(t) for t in titles()) and k not in body_abbr]
     title = rf"(?:Phó\s+)?(?:{alternation(titles())})|{alternation(title_abbr)}"
-    body = rf"(?:Các\s+|các\s+)?(?:{alternation(heads())})|{alternation(body_abbr)}"
+    named = rf"(?:{alternation(_table()['named_heads'])})(?=\s+[{CAPITALS}])"
+    body = rf"(?:Các\s+|các\s+)?(?:{named}|{alternation(heads() + _table()['printed_heads'])})|{alternation(body_abbr)}"
     return re.compile(rf"(?<![\w&])(?:(?P<title>{title})|(?P<body>{body}))(?![\w&])")
 
 

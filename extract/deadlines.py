@@ -440,9 +440,12 @@ def _closing_re() -> re.Pattern[str]:
 @cache
 def _plan_label_re() -> re.Pattern[str]:
     """A plan's own time line, numbered or bare, not a dash item: "3. Thời gian thực hiện:", "3.
-    Thời gian tổ chức phong trào thi đua:" (a few words may name the work)."""
+    Thời gian tổ chức phong trào thi đua:" (a few words may name the work), or the label alone as
+    a heading over its value ("2. Thời gian thực hiện" over "Công tác giám sát, đánh giá được tiến
+    hành thường xuyên, liên tục trong năm 2025, …")."""
     labels = alternation(_words()["closing"]["labels"])
-    return re.compile(rf"\s*(?:(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s*)?(?:{labels})(?!\w)[^:.;\n]{{0,50}}:", re.IGNORECASE)
+    return re.compile(rf"\s*(?:(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s*)?(?:{labels})(?!\w)(?:[^:.;\n]{{0,50}}:|\s*$)",
+                      re.IGNORECASE)
 
 
 @cache

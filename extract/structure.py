@@ -38,7 +38,7 @@ _RUNNING_LINE = 60  # characters: a line this long is running text, not a title 
 class Node:
     """One list item (or a top-level paragraph) of the body.
 
-    kind: "article", "section", "number", "paren", "letter", "dash", "plus", or "paragraph" for
+    kind: "article", "section", "number", "paren", "roman", "letter", "dash", "plus", or "paragraph" for
         an unmarked top-level paragraph (lead-ins, closing sentences).
     marker: the marker as the label writes it ("II", "2.1", "a", "-", "Điều 3"); "" for paragraphs.
     label: the path from the outermost item ("II.3", "4.a", "8.d.-"); None for paragraphs.
@@ -114,6 +114,18 @@ def classify(line: str) -> tuple[str, str, int] | None:
             marker = m["m"]
             return kind, (f"Điều {marker}" if kind == "article" else marker), m.end()
     return None
+
+
+_LETTER_BEFORE = {"i": "h", "v": "u", "x": "v"}  # the Vietnamese alphabet's letter before each
+
+
+def _letter_not_roman(found: tuple[str, str, int] | None, stack: list[Node]) -> tuple[str, str, int] | None:
+    """"(i)" after "(h)" continues a lettered list ("(h) Phòng Kinh tế đối ngoại;" then "(i) Phòng
+    Đấu thầu, …"); elsewhere it is a roman numeral ("(i) Tập đoàn … báo cáo …", "(ii) …")."""
+    if found and found[0] == "roman" and any(
+            n.kind == "letter" and n.marker == _LETTER_BEFORE.get(found[1]) for n in stack):
+        return "letter", found[1], found[2]
+    return found
 
 
 def body_span(doc: Doc, header: HeaderResult) -> Span:
@@ -223,7 +235,7 @@ def parse_span(doc: Doc, span: Span) -> list[Node]:
         stripped = raw.strip()
         if not stripped or re.fullmatch(r"\d{1,3}", stripped):  # blank line, page number
             continue
-        found = classify(stripped)
+        found = _letter_not_roman(classify(stripped), stack)
         if citing and found and found[0] == citing and (not quoting or _LINE_END_COLON.search(stripped)):
             quoting, citing = 0, None  # the next citation: "- Tại điểm đ khoản 1 Điều 116 … quy định:"
         elif quoting or stripped.startswith(("“", '"')):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import deadlines as deadline_rules
-from .bodies import agency_head_re, expand, titles
+from .bodies import CAPITALS, agency_head_re, comma_names, expand, fields, heads, localities, titles
 from .data import alternation, load
 from .document import Doc
 from .header import HeaderResult
@@ -66,8 +66,13 @@ def _subject_verb_re() -> re.Pattern[str]:
     """A verb that ends a body's name: case-sensitive, and not inside a comma list ("cơ quan, tổ
     chức có liên quan")."""
     verbs = alternation(_vocab()["directive"]["subject_verbs"])
-    compounds = "".join(f"(?<!{re.escape(c.rsplit(' ', 1)[0])} )" for c in _vocab()["directive"]["verb_compounds"])
-    return re.compile(rf"(?<![,\w&])(?<!và )(?<!các )(?<!Các )(?<!, ){compounds}(?:{verbs}){_WORD_END}")
+    return re.compile(rf"(?<![,\w&])(?<!và )(?<!các )(?<!Các )(?<!, ){_not_in_compound()}(?:{verbs}){_WORD_END}")
+
+
+def _not_in_compound() -> str:
+    """Lookbehinds that keep a verb from matching as the second syllable of a compound word
+    ("thành lập", "Ngoại giao")."""
+    return "".join(f"(?<!{re.escape(c.rsplit(' ', 1)[0])} )" for c in _vocab()["directive"]["verb_compounds"])
 
 
 @cache
@@ -78,7 +83,7 @@ def _main_verb_re() -> re.Pattern[str]:
 @cache
 def _name_stop_re() -> re.Pattern[str]:
     stops = alternation(_vocab()["directive"]["name_stops"] + _vocab()["not_tasks"]["decision_verbs"])
-    return re.compile(rf"(?<![\w&])(?<!có )(?:{stops}){_WORD_END}")
+    return re.compile(rf"(?<![\w&])(?<!có ){_not_in_compound()}(?:{stops}){_WORD_END}")
 
 
 @cache
@@ -141,6 +146,16 @@ def _decision_verb_re() -> re.Pattern[str]:
 @cache
 def _section_skip_re() -> re.Pattern[str]:
     return _words_re(_vocab()["not_tasks"]["section_headings"], flags=re.I)
+
+
+@cache
+def _purpose_re() -> re.Pattern[str]:
+    return _words_re(_vocab()["not_tasks"]["purpose_headings"], flags=re.I)
+
+
+@cache
+def _condition_re() -> re.Pattern[str]:
+    return _words_re(_vocab()["directive"]["condition_starts"])
 
 
 @cache
@@ -252,10 +267,12 @@ def _starts_body(text: str, pos: int) -> bool:
     """Whether a body's name opens at ``pos``: an agency head or title ("các Phó Thủ tướng"
     too), or a generic subject ("Các cơ quan"), but not a word that merely begins like one
     ("Báo cáo", "Bộ máy")."""
-    if _not_head_re().match(text, pos):
+    head = agency_head_re().match(text, pos)
+    not_head = _not_head_re().match(text, pos)
+    if not_head and not (head and head.end() >= not_head.end()):  # "Bộ phận Một cửa" is a head
         return False
     plural = _PLURAL_RE.match(text, pos)
-    return bool(agency_head_re().match(text, pos) or _generic_subject_re().match(text, pos)
+    return bool(head or _generic_subject_re().match(text, pos)
                 or (plural and agency_head_re().match(text, plural.end())))
 
 
@@ -294,7 +311,8 @@ def _colon_list(text: str, start: int, colon: int) -> bool:
     """ "Các Bộ: Quốc phòng, Tài chính", "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, …"."""
     before = text[start:colon]
     after = text[colon + 1: colon + 40].lstrip()
-    return bool(re.search(r"(?:các|Các)\s+\S+(?:\s+\S+)?\s*$|Bộ\s*$|Sở\s*$|thành phố\s*$|Trung ương\s*$", before)) \
+    return bool(re.search(r"(?:các|Các)\s+\S+(?:\s+\S+)?(?:,\s*(?:cơ quan|ngành))?\s*$|Bộ\s*$|Sở\s*$|thành phố\s*$"
+                          r"|Trung ương\s*$", before)) \
         and not _imperative_re().match(after)
 
 
@@ -312,10 +330,29 @@ def body_phrase(text: str, pos: int, limit: int, abbreviations: dict[str, str]) 
     if not _starts_body(text, pos):
         return [], pos
     end = _phrase_end(text, pos, min(limit, pos + 400))
+    named = _named_members(text, pos, end, limit)
+    if named:
+        return body_phrase(text, named[0], named[1], abbreviations)[0], named[1] + 1
     out: list[Body] = []
     for part_start, part_end in _split(text, pos, end, ";"):
         out.extend(_part_bodies(text, part_start, part_end, abbreviations))
     return out, end
+
+
+def _named_members(text: str, pos: int, end: int, limit: int) -> Span | None:
+    """The brackets after a plural category that name its members, each by its own head: "Các cơ
+    quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, …)" → the span inside
+    them. Examples of a kind ("Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, …)", "Các
+    Bộ khác có máy móc … (Bộ Xây dựng, Bộ Thủy lợi, Tổng cục địa chất...)") are not members."""
+    opening = re.compile(r"\s*\(").match(text, end, limit)
+    if not opening or not _PLURAL_RE.match(text, pos):
+        return None
+    head = agency_head_re().match(text, opening.end())
+    close = text.find(")", opening.end(), limit)
+    if not head or not head["body"] or _PLURAL_RE.match(text, opening.end()) or close < 0 \
+            or re.search(r"(?:\.\.\.|…|v\.v\.?)\s*$", text[opening.end():close]):
+        return None
+    return opening.end(), close
 
 
 def _split(text: str, start: int, end: int, sep: str) -> list[Span]:
@@ -378,7 +415,9 @@ def _complete(holder: str, item: str, locality: re.Match[str] | None) -> str:
         return f"{stem.rstrip()} {'thành phố' if city else words[0]} {item}"
     if _committee_end_re().search(holder):
         return f"{holder} {item}"
-    singular = _PLURAL_RE.sub("", holder).rstrip()
+    if _PLURAL_RE.match(holder) and agency_head_re().match(item):
+        return item  # "Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam"
+    singular = re.sub(r"\s*,.*", "", _PLURAL_RE.sub("", holder)).rstrip()  # "Các Bộ, cơ quan" → "Bộ"
     head = singular.rsplit(" ", 1)[-1]
     if item.startswith(head + " "):  # "Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế"
         singular = singular[: len(singular) - len(head)].rstrip()
@@ -410,7 +449,9 @@ def _list_items(text: str, start: int, end: int, *, split_and: bool, heads_only:
     """Comma (and "và") separated items; with ``heads_only`` a piece that does not open with an
     agency head or title stays with the piece before it ("các cơ quan, tổ chức có liên quan")."""
     pattern = r",\s*|\s+và\s+" if split_and else r",\s*"
-    cuts = [(m.start(), m.end()) for m in re.finditer(pattern, text[start:end])]
+    whole = [m.span() for m in _comma_name_re().finditer(text, start, end)]  # "Văn hóa, Thể thao và Du lịch"
+    cuts = [(m.start(), m.end()) for m in re.finditer(pattern, text[start:end])
+            if not any(a < start + m.start() < b for a, b in whole)]
     items: list[Span] = []
     pos = start
     for a, b in cuts:
@@ -427,8 +468,11 @@ def _opens_new_body(text: str, pos: int, piece_start: int) -> bool:
     """Whether the piece at ``pos`` (after a comma or "và") names a body of its own: it opens with
     an agency head or title, or with "các" and a generic word after a specific name; a bare
     generic word ("đơn vị", "thành phố nêu tại Điều 1") continues the name before it."""
-    if text.startswith("Văn phòng", piece_start) and text[pos - 4:pos].strip() == "và":
-        return False  # "Văn phòng HĐND và UBND huyện" is one office
+    if text[pos - 4:pos].strip() == "và":
+        if _plural_head_re().match(text, pos):
+            return True  # "Văn phòng Trung ương Đảng và các văn phòng tỉnh ủy, thành ủy"
+        if text.startswith("Văn phòng", piece_start) or _field_goes_on_re().match(text, pos):
+            return False  # "Văn phòng HĐND và UBND huyện" is one office, "Cục Tiền lương và Bảo hiểm xã hội" one
     if not _starts_body(text, pos):
         return False
     bare = _PLURAL_RE.sub("", text[pos:pos + 40], count=1)
@@ -439,10 +483,31 @@ def _opens_new_body(text: str, pos: int, piece_start: int) -> bool:
             and re.search(r"(?<![\w&])(?:các|Các)\s+\w+\s*,\s*$", text[piece_start:pos])
             and re.match(r"\s*(?:,|$|\s[a-zđà-ỹ])", text[head.end():head.end() + 3])):
         return False  # "các Vụ, Cục thuộc Bộ Y tế": "Cục" shares "các"
-    if any(bare == w or bare.startswith(w + " ") or bare.startswith(w + ",") for w in _generic_words()):
+    if any(bare == w or bare.startswith((w + " ", w + ",", w + ":")) for w in _generic_words()):
         previous = _PLURAL_RE.sub("", text[piece_start:pos].strip(" ,"), count=1).lower()
         return text[pos:pos + 4].lower() == "các " and previous not in _generic_words()
     return True
+
+
+@cache
+def _comma_name_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w&])(?:{alternation(comma_names())}){_WORD_END}")
+
+
+@cache
+def _plural_head_re() -> re.Pattern[str]:
+    """"các" and an agency head in any case: "các văn phòng tỉnh ủy", "các Sở"."""
+    return re.compile(rf"(?:các|Các)\s+(?:{alternation(heads())}){_WORD_END}", re.I)
+
+
+@cache
+def _field_goes_on_re() -> re.Pattern[str]:
+    """A specific name after "và" that goes on with the name before it, neither a locality nor a
+    capitalised name after it: "Bảo hiểm xã hội" in "Cục Tiền lương và Bảo hiểm xã hội" ("Công
+    an tỉnh", "Bảo hiểm xã hội Việt Nam" are bodies)."""
+    locality = alternation(localities())
+    return re.compile(rf"(?:{alternation(fields())})(?:\s+xã hội)?{_WORD_END}"
+                      rf"(?!\s+(?:(?:{locality}){_WORD_END}|[{CAPITALS}]))")
 
 
 def _body(name: str, span: Span, abbreviations: dict[str, str]) -> Body:
@@ -525,6 +590,9 @@ def _nodes_tasks(letter: _Letter, structure: list[Node], fallback: list[Body]) -
             before_list = i + 1 < len(structure) and structure[i + 1].kind != "paragraph"
             previous = structure[i - 1].span if i and structure[i - 1].kind == "paragraph" else None
             own = _sentence_tasks(letter, node.span, followed_by_list=before_list, previous=previous)
+            if i + 1 < len(structure) and structure[i + 1].kind == "paragraph" and _left_open(letter, node.span):
+                # a sentence broken by the source goes on in the next paragraph, which reads it whole
+                own = [t for t in own if t.span[1] < node.span[1]]
             if before_list:
                 lead = _lead_bodies(letter, node.span)
                 lead_period = letter.period(node.span)
@@ -672,7 +740,8 @@ def _item_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Bo
     """The tasks of a list item and the items under it. ``period`` is the period the list's
     lead-in sets (``_deadline``)."""
     own = _own(letter, node)
-    heading = node.kind == "section" or bool(node.children or node.paragraphs)
+    heading = node.kind == "section" or bool(node.children) \
+        or (bool(node.paragraphs) and not _sentence(letter, node.head))
     topic = _TOPIC_WORD_RE.match(own)  # "1. Về đánh giá tình hình …" is an assessment too
     skipped = _section_skip_re().match(own, topic.end() if topic else 0)
     if heading and node.children and _funding_re().match(own):
@@ -699,6 +768,11 @@ def _item_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Bo
             return []
     if node.kind == "article" and node.children and not _article_orders(letter, node, own):
         return []  # "Điều 2. Nhiệm vụ và quyền hạn" of a regulation: functions, not orders
+    unit = _unit_heading(letter, node)
+    if unit:  # "2. Sở Nội vụ" over the paragraph of its work: the paragraphs are its task
+        work = Node(node.kind, node.marker, node.label, (node.paragraphs[0][0], node.span[1]),
+                    node.paragraphs[0], node.paragraphs[1:])
+        return _leaf_tasks(letter, work, [*headings, node], unit, announced, period)
     if not node.children or _time_values(letter, node):
         return _leaf_tasks(letter, node, headings, lead, announced, period)
     out: list[Task] = []
@@ -710,6 +784,22 @@ def _item_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Bo
     for child in node.children:
         out.extend(_item_tasks(letter, child, [*headings, node], lead, announced, period=period))
     return out
+
+
+def _sentence(letter: _Letter, span: Span) -> bool:
+    """A paragraph that is a full sentence, not a title: "a) Đánh giá sự phù hợp của dự án đầu tư
+    với quy hoạch tỉnh … (…)." then paragraphs that go on with it, unlike "1. Đánh giá kết quả"."""
+    return letter.text[span[0]:span[1]].rstrip().endswith((".", ";"))
+
+
+def _unit_heading(letter: _Letter, node: Node) -> list[Body]:
+    """The bodies of an item whose own line is only a unit's name, over paragraphs and no
+    sub-items ("2. Sở Nội vụ" then "Phối hợp Sở Y tế thẩm định, lập thủ tục …"); [] otherwise."""
+    text = letter.text
+    if node.children or not node.paragraphs or text[node.head[0]:node.head[1]].rstrip().endswith((";", ",")):
+        return []  # "3. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;" goes on below
+    bodies, end = body_phrase(text, node.head[0], node.head[1], letter.abbreviations)
+    return bodies if bodies and not text[end:node.head[1]].strip(" :") else []
 
 
 def _time_values(letter: _Letter, node: Node) -> bool:
@@ -731,8 +821,10 @@ def _self_assigned(letter: _Letter, node: Node, headings: list[Node]) -> list[Ta
     fields = _fields(letter, node)
     if fields:
         return [_field_task(letter, node, headings, fields, None)]
-    if not node.children and _charges_below_label(letter, node):
-        return _leaf_tasks(letter, node, headings, [], False, None)
+    if not node.children:
+        acting = _acting_step(letter, node, headings)
+        if acting or _charges_below_label(letter, node):
+            return _leaf_tasks(letter, node, headings, acting, False, None)
     return [task for child in node.children for task in _self_assigned(letter, child, [*headings, node])]
 
 
@@ -742,6 +834,26 @@ def _charges_below_label(letter: _Letter, node: Node) -> bool:
     if not node.paragraphs or not _own(letter, node).endswith(":"):
         return False
     return bool(letter.acting(node.paragraphs[0]))
+
+
+def _acting_step(letter: _Letter, node: Node, headings: list[Node]) -> list[Body]:
+    """The body an item of a plan's steps opens with, doing the work: "+ Sở Nông nghiệp và Môi
+    trường tổng hợp chung các mẫu biểu …", "b) Thực hiện mở tài khoản và phát hành thẻ: Ủy ban
+    nhân dân xã, phường phối hợp …"; none for a quota line ("- Đoàn Kiểm tra giám sát bầu cử của
+    tỉnh: Mỗi đoàn xét chọn 01 cá nhân") or an item of the plan's purpose or audience."""
+    text, start = letter.text, node.head[0]
+    label = re.compile(r"[^.;:]{1,80}:\s*").match(text, start, node.head[1])
+    if label and not _starts_body(text, start):  # "b) Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, …"
+        start = label.end()
+    head = agency_head_re().match(text, start)
+    if not (head and head["body"]) and not _PLURAL_RE.match(text, start):
+        return []
+    if any(_purpose_re().match(_own(letter, h)) for h in headings):
+        return []
+    bodies, end = body_phrase(text, start, node.head[1], letter.abbreviations)
+    clause = re.compile(r"[^.;:]*").match(text, end, node.head[1]).end()  # its sentence
+    acts = _subject_verb_re().match(text, end) is not None and not _REPORTING_RE.match(text, end)
+    return bodies if acts and not text.startswith(":", clause) else []
 
 
 def _fields(letter: _Letter, node: Node) -> dict[str, Span]:
@@ -803,9 +915,13 @@ def _leaf_tasks(letter: _Letter, node: Node, headings: list[Node], lead: list[Bo
     # an item that itself opens with an imperative goes on with more of the same work
     # ("(2) Nâng cao chất lượng công tác thông tin …." then "Theo dõi sát và báo cáo kịp thời …")
     imperative_item = _imperative_re().match(text, node.head[0]) is not None
+    # "5. Về kiến nghị …:" over paragraphs that each charge a body ("Bộ Nông nghiệp và Môi trường
+    # khẩn trương chủ trì, …." then "Bộ Tài chính khẩn trương hoàn thiện dự thảo Nghị định …")
+    topic_head = bool(_topic_re().match(text, node.head[0])) and text[node.head[0]:node.head[1]].rstrip().endswith(":")
     cut = next((k for k, p in enumerate(node.paragraphs)
                 if ((not imperative_item and _imperative_re().match(text, p[0]) and not _topic_re().match(text, p[0]))
-                    or (node.kind in _CLAUSE_KINDS and _charged_at_start(letter, p)))
+                    or ((node.kind in _CLAUSE_KINDS or topic_head) and not _condition_re().match(text, p[0])
+                        and _charged_at_start(letter, p)))
                 and text[before[k][0]:before[k][1]].rstrip().endswith(".")), None)
     if cut is None:
         task = _item_task(letter, node, headings, lead, announced, period)
@@ -1074,6 +1190,12 @@ def _core(body: Body) -> str:
 
 # --- sentences outside lists ---------------------------------------------------------------
 
+def _left_open(letter: _Letter, span: Span) -> bool:
+    """A paragraph that stops mid-sentence ("… (sau đây gọi tắt là" before "Chương trình), với nội
+    dung cụ thể như sau:")."""
+    return not letter.text[span[0]:span[1]].rstrip().endswith((".", ":", ";", "!", "?", "/."))
+
+
 def _sentence_tasks(letter: _Letter, span: Span, *, followed_by_list: bool,
                     previous: Span | None = None) -> list[Task]:
     """Tasks of an unmarked paragraph, one per sentence that charges a body. A paragraph that
@@ -1082,7 +1204,7 @@ def _sentence_tasks(letter: _Letter, span: Span, *, followed_by_list: bool,
     text = letter.text
     out: list[Task] = []
     sentences = [s for s in letter.doc.sentences if span[0] <= s[0] < span[1]] or [span]
-    if previous and not text[previous[0]:previous[1]].rstrip().endswith((".", ":", ";", "!", "?", "/.")):
+    if previous and _left_open(letter, previous):
         before = [s for s in letter.doc.sentences if previous[0] <= s[0] < previous[1]]
         if before:
             sentences[0] = (before[-1][0], sentences[0][1])

@@ -168,6 +168,12 @@ def test_a_limit_inside_a_numbered_item_is_not_the_closing_one():
     assert closing_deadline(doc, header, extract_deadlines(doc, header)) is None
 
 
+def test_a_plan_time_heading_without_colon_sets_the_limit_of_its_paragraph():
+    doc, header = make("2. Thời gian thực hiện\nCông tác giám sát, đánh giá được tiến hành thường xuyên, liên tục "
+                       "trong năm 2025, sẽ có văn bản thông báo lịch giám sát.\n3. Thành phần\nCác sở, ngành.")
+    assert closing_deadline(doc, header, extract_deadlines(doc, header)).date == "2025-12-31"
+
+
 def test_per_item_time_lines_are_not_the_plans_limit():
     text = ("1. Rà soát văn bản.\nThời gian thực hiện: Thường xuyên.\n"
             "2. Cập nhật cơ sở dữ liệu.\nThời gian thực hiện: Tháng 12/2025.\nNơi nhận:")
@@ -257,6 +263,11 @@ GENERAL_CASES = [
     # a date that conditions a rule ("đã được cấp trước ngày …") is no limit
     ("Giấy chứng nhận điều kiện vệ sinh thú y đã được cấp trước ngày 01/7/2016 mà chưa hết thời hạn",
      "2016-06-01", []),
+    # a scenario's horizon and the state of a problem are no limits
+    ("Xây dựng kịch bản thúc đẩy tăng trưởng từ nay đến hết năm 2025; giao nhiệm vụ cụ thể cho từng khu vực.",
+     "2025-11-20", []),
+    ("sẽ được xử lý trong các văn bản Luật; tiếp tục được xử lý trong năm 2025 và chuyển sang năm 2026.",
+     "2025-11-20", []),
 ]
 
 

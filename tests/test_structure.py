@@ -32,6 +32,9 @@ MARKERS = [
     ("đ) Tham mưu Ủy ban nhân dân thành phố", ("letter", "đ")),
     ("- Tiếp tục huy động tối đa các lực lượng", ("dash", "-")),
     ("+ Đối với các khu chế xuất", ("plus", "+")),
+    ("(ii) Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan", ("roman", "ii")),
+    ("(iv) Giao Bộ Công Thương nghiên cứu, xem xét", ("roman", "iv")),
+    ("(b) Thanh tra;", ("letter", "b")),
     ("2.615.000", None),                      # an amount in a table, not an item
     ("Năm 2020, Ủy ban nhân dân huyện Kiên Lương", None),
 ]
@@ -162,6 +165,13 @@ BROKEN_AND_LOST = [
     ("1. Bí thư tỉnh ủy:\n(4) Rà soát, tổng hợp đầy đủ, chính xác thiệt hại.\n"
      "Tổ chức điều phối tiếp nhận và phân phối tiền và hàng cứu trợ.\n(6) Chủ động công bố thông tin.",
      [("1", "number"), ("1.4", "paren"), ("1.5", "paren"), ("1.6", "paren")]),
+    # "(i)", "(ii)" under a lettered lead-in nest as roman items; "(i)" after "(h)" is a letter
+    ("b) Để làm tốt các nhiệm vụ sắp tới, đề nghị:\n(i) Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam báo cáo.\n"
+     "(ii) Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan.",
+     [("b", "letter"), ("b.i", "roman"), ("b.ii", "roman")]),
+    ("1. Các phòng:\n(h) Phòng Kinh tế đối ngoại;\n(i) Phòng Đấu thầu, Thẩm định và Giám sát đầu tư;\n"
+     "(k) Phòng Đăng ký kinh doanh;",
+     [("1", "number"), ("1.h", "letter"), ("1.i", "letter"), ("1.k", "letter")]),
 ]
 
 

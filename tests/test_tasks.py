@@ -13,7 +13,7 @@ from extract.pipeline import make_doc
 from extract.readers import read_source
 from extract.schema import Document
 from extract.structure import parse_structure
-from extract.tasks import extract_tasks
+from extract.tasks import bodies_in, extract_tasks
 
 
 def tasks_of(text: str, recipients: list[str] | None = None, issuer: str | None = None):
@@ -349,3 +349,103 @@ MORE_RULES = [
 @pytest.mark.parametrize("text,issuer,expected", MORE_RULES)
 def test_more_rules(text, issuer, expected):
     assert [(t.label, [a.name for a in t.assignees]) for t in tasks_of(text, issuer=issuer)] == expected
+
+
+BODY_NAMES = [
+    # "và" before a specific name goes on with the name; before a new head or "các X" it splits
+    ("Cục Tiền lương và Bảo hiểm xã hội chủ trì tổng hợp", ["Cục Tiền lương và Bảo hiểm xã hội"]),
+    ("Sở Văn hóa và Thể thao chủ trì tổ chức", ["Sở Văn hóa và Thể thao"]),
+    ("Văn phòng Trung ương Đảng và các văn phòng tỉnh uỷ, thành uỷ tiếp tục phát huy truyền thống",
+     ["Văn phòng Trung ương Đảng", "các văn phòng tỉnh uỷ, thành uỷ"]),
+    ("Sở Nội vụ và Công an tỉnh chủ trì", ["Sở Nội vụ", "Công an tỉnh"]),
+    ("Bộ Tài chính và Bảo hiểm xã hội Việt Nam phối hợp", ["Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"]),
+    ("Văn phòng HĐND và UBND huyện tham mưu", ["Văn phòng HĐND và UBND huyện"]),
+    # a head printed with a capital C in an old letter
+    ("Tổng Cục Quản lý ruộng đất có nhiệm vụ hướng dẫn cụ thể", ["Tổng Cục Quản lý ruộng đất"]),
+    # "Bộ phận" heads a body before a capitalised name only
+    ("Bộ phận Một cửa các cấp thực hiện số hóa 100% hồ sơ", ["Bộ phận Một cửa các cấp"]),
+    ("Bộ phận kế toán thực hiện", []),
+    # "Ngoại giao" is a ministry's name, not the verb "giao"
+    ("Bộ Ngoại giao chủ trì", ["Bộ Ngoại giao"]),
+    # "Các Bộ, cơ quan: …": each name completes "Bộ", a name with its own head stays as printed,
+    # and "Văn hóa, Thể thao và Du lịch" is one ministry
+    ("Các Bộ, cơ quan: Tài chính, Văn hóa, Thể thao và Du lịch, Ngoại giao, Tập đoàn Điện lực Việt Nam theo "
+     "chức năng, nhiệm vụ được giao khẩn trương rà soát",
+     ["Bộ Tài chính", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Ngoại giao", "Tập đoàn Điện lực Việt Nam"]),
+    # a category whose members are named in brackets gives them; examples of a kind do not
+    ("Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban Quản lý các Khu công nghiệp "
+     "tỉnh): là đầu mối chủ trì",
+     ["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên", "Ban Quản lý các Khu công nghiệp tỉnh"]),
+    ("Các Bộ khác có máy móc về khai thác ảnh chụp bằng máy bay (Bộ Xây dựng, Bộ Thủy lợi, Tổng cục địa chất...) có "
+     "trách nhiệm huy động máy móc", ["Các Bộ khác có máy móc về khai thác ảnh chụp bằng máy bay"]),
+    # holders of a legal role
+    ("Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan", ["Chủ đầu tư"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", BODY_NAMES)
+def test_body_names(text, expected):
+    assert [b.name for b in bodies_in(text, 0, len(text), {})] == expected
+
+
+ROUND4_RULES = [
+    # "(i)", "(ii)" items under a lead-in are tasks of their own
+    ("1. Về Dự án Nhà máy điện\nb) Để làm tốt các nhiệm vụ sắp tới, đề nghị:\n(i) Tập đoàn Công nghiệp-Năng lượng "
+     "quốc gia Việt Nam báo cáo Thủ tướng Chính phủ xem xét.\n(ii) Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên "
+     "quan hoàn thành nghiệm thu.",
+     [("1.b.i", ["Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam"]), ("1.b.ii", ["Chủ đầu tư"])]),
+    # praise is no task
+    ("a) Đánh giá cao những nỗ lực của Chủ đầu tư trong thời gian vừa qua, đã hoàn thành được một số mốc tiến độ.", []),
+    # an item that is a full sentence with paragraphs after it is no "Đánh giá" heading
+    ("2. Các sở, ban, ngành, địa phương:\na) Đánh giá sự phù hợp của dự án đầu tư với quy hoạch tỉnh.\n"
+     "Khi đánh giá sự phù hợp của dự án đầu tư với quy hoạch tỉnh thì thực hiện đánh giá theo nội dung quy hoạch.\n"
+     "b) Đánh giá sơ bộ về hiệu quả kinh tế - xã hội của dự án đầu tư.",
+     [("2.a", ["Các sở, ban, ngành, địa phương"]), ("2.b", ["Các sở, ban, ngành, địa phương"])]),
+    # a topic heading "Về …:" over paragraphs that each charge a body: one task each
+    ("5. Về kiến nghị ban hành quy định về cơ chế quản lý các Chương trình mục tiêu quốc gia:\n"
+     "Bộ Nông nghiệp và Môi trường khẩn trương chủ trì hoàn thiện Báo cáo trình Quốc hội.\n"
+     "Bộ Tài chính khẩn trương hoàn thiện dự thảo Nghị định của Chính phủ.",
+     [("5", ["Bộ Nông nghiệp và Môi trường"]), ("5", ["Bộ Tài chính"])]),
+    # a plan that assigns its work in "Tổ chức thực hiện": a step elsewhere that opens with the
+    # body doing it is a task; a quota line and a purpose item are not
+    ("IV. PHƯƠNG PHÁP, CÁC BƯỚC\n3. Các bước đánh giá\n- Tổng hợp, báo cáo ở cấp thành phố\n"
+     "+ Sở Nông nghiệp và Môi trường tổng hợp chung các mẫu biểu theo quy định.\n"
+     "+ Định kỳ thu thập thông tin theo các mẫu biểu quy định.\n"
+     "- Đoàn Kiểm tra giám sát bầu cử của tỉnh: Mỗi đoàn xét chọn 01 cá nhân/01 đoàn;\n"
+     "VI. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Tham mưu bố trí kinh phí thực hiện.",
+     [("IV.3.-.+", ["Sở Nông nghiệp và Môi trường"]), ("VI.1.-", ["Sở Tài chính"])]),
+    ("III. NỘI DUNG THI ĐUA\n2. Phương án triển khai\nb) Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân "
+     "xã, phường phối hợp với các Ngân hàng thương mại thực hiện mở tài khoản cho đối tượng.\n"
+     "d) Kiểm tra, giám sát đánh giá trong quá trình triển khai các hoạt động thi đua;\n"
+     "V. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\na) Chủ trì triển khai, đôn đốc, kiểm tra việc thực hiện Kế hoạch.",
+     [("III.2.b", ["Ủy ban nhân dân xã, phường"]), ("V.1.a", ["Sở Y tế"])]),
+    # a paragraph opening with a condition stays inside the item it follows
+    ("1. Các cơ quan đăng ký đầu tư:\nb) Tổ chức lấy ý kiến và xác định nội dung đề nghị có ý kiến.\n"
+     "Trường hợp các cơ quan phối hợp thẩm định có ý kiến khác nhau, cơ quan chủ trì có trách nhiệm phối hợp xử lý.",
+     [("1.b", ["Các cơ quan đăng ký đầu tư"])]),
+    # the issuer's lead-in broken by the source over two paragraphs is still a lead-in
+    ("Ủy ban nhân dân thành phố Cần Thơ ban hành Kế hoạch giám sát, đánh giá Chương trình năm 2025 (sau đây gọi tắt "
+     "là\n\nChương trình), với nội dung cụ thể như sau:\n\nVI. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n"
+     "- Tham mưu bố trí kinh phí thực hiện.",
+     [("VI.1.-", ["Sở Tài chính"])]),
+    # a unit's name alone over a paragraph: the paragraph is the unit's task; a name list that goes
+    # on below its line is no unit heading
+    ("V. TỔ CHỨC THỰC HIỆN\n\n2. Sở Nội vụ\n\nPhối hợp Sở Y tế thẩm định, lập thủ tục xét trình Chủ tịch Ủy ban nhân "
+     "dân thành phố tặng Bằng khen.",
+     [("V.2", ["Sở Nội vụ"])]),
+    ("I. MỤC ĐÍCH, YÊU CẦU\n2. Yêu cầu\nc) Các cơ quan, đơn vị, địa phương coi việc thực hiện Phong trào thi đua là "
+     "nhiệm vụ chính trị.\nVI. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Tham mưu bố trí kinh phí thực hiện.",
+     [("VI.1.-", ["Sở Tài chính"])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND4_RULES)
+def test_round4_rules(text, expected):
+    assert summary(text) == expected
+
+
+def test_plan_time_heading_without_colon_binds_every_task():
+    text = ("II. ĐỐI TƯỢNG, THỜI GIAN\n\n2. Thời gian thực hiện\n\nCông tác giám sát, đánh giá được tiến hành thường "
+            "xuyên, liên tục trong năm 2025, sẽ có văn bản thông báo lịch giám sát.\nVI. TỔ CHỨC THỰC HIỆN\n"
+            "1. Sở Nông nghiệp và Môi trường\n- Tổng hợp, tham mưu báo cáo cấp thẩm quyền.")
+    assert deadlines_of(text) == [("VI.1.-", ["Sở Nông nghiệp và Môi trường"], "2025-12-31", True)]

@@ -57,7 +57,7 @@ def write_json_atomic(path: Path, data: str) -> None:
         raise
 
 
-def letter_json(letter, with_text: bool = False) -> str:
+def letter_json(letter) -> str:
     return letter.model_dump_json(indent=2, exclude_none=False) + "\n"
 
 

@@ -38,7 +38,7 @@ _RUNNING_LINE = 60  # characters: a line this long is running text, not a title 
 class Node:
     """One list item (or a top-level paragraph) of the body.
 
-    kind: "article", "section", "number", "paren", "roman", "letter", "dash", "plus", or "paragraph" for
+    kind: "article", "section", "number", "paren", "roman", "letter", "dash", "plus", "ordinal", or "paragraph" for
         an unmarked top-level paragraph (lead-ins, closing sentences).
     marker: the marker as the label writes it ("II", "2.1", "a", "-", "Điều 3"); "" for paragraphs.
     label: the path from the outermost item ("II.3", "4.a", "8.d.-"); None for paragraphs.
@@ -112,6 +112,8 @@ def classify(line: str) -> tuple[str, str, int] | None:
         m = regex.match(line)
         if m:
             marker = m["m"]
+            if kind == "ordinal":  # "Thứ hai" is item 2
+                marker = str(load("tasks")["structure"]["ordinal_words"].index(marker.split()[-1]) + 1)
             return kind, (f"Điều {marker}" if kind == "article" else marker), m.end()
     return None
 

@@ -6,7 +6,8 @@ Reads the body's tree (``structure.parse_structure``) and the directive vocabula
 - every innermost item of a directive list is a task when it orders work; a heading over a list
   is not, an item that is a full sentence over a list is one besides its children;
 - sections that only state purpose, assess or specify (``section_headings``) give no tasks, and
-  where a plan assigns its work unit by unit (``assignment_headings``) only that section does;
+  where a plan assigns its work unit by unit (``assignment_headings``) only that section does
+  (not in a directive type, ``directive_types``, whose every section orders work);
 - articles (Điều N) that approve or define (``decision_openers``) give none;
 - outside lists, each sentence that charges a named body ("Giao …", "… đề nghị X …", "X chủ trì
   …") is a task with a null label; formulas (``not_tasks.formulas``) never are.
@@ -272,7 +273,7 @@ def _starts_body(text: str, pos: int) -> bool:
     if not_head and not (head and head.end() >= not_head.end()):  # "Bộ phận Một cửa" is a head
         return False
     plural = _PLURAL_RE.match(text, pos)
-    return bool(head or _generic_subject_re().match(text, pos)
+    return bool(head or _generic_subject_re().match(text, pos) or _place_list_re().match(text, pos)
                 or (plural and agency_head_re().match(text, plural.end())))
 
 
@@ -379,8 +380,18 @@ def _part_bodies(text: str, start: int, end: int, abbreviations: dict[str, str])
     colon = text.find(":", start, end)
     if colon > 0 and _colon_list(text, start, colon):
         return _shared_list(text, (start, colon), (colon + 1, end), abbreviations)
-    pieces = _list_items(text, start, end, split_and=True, heads_only=True)
-    return _shared_titles(text, pieces, abbreviations)
+    out: list[Body] = []
+    run: list[Span] = []
+    for piece in _list_items(text, start, end, split_and=True, heads_only=True):
+        places = _place_list_re().fullmatch(text, piece[0], piece[1])
+        if places:  # "các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng" → "tỉnh Nghệ An", "tỉnh Quảng Ngãi", …
+            out.extend(_shared_titles(text, run, abbreviations))
+            run = []
+            names = _list_items(text, places.start("names"), piece[1], split_and=True)
+            out.extend(_body(f"{places['word']} {text[a:b]}", (a, b), abbreviations) for a, b in names)
+        else:
+            run.append(piece)
+    return out + _shared_titles(text, run, abbreviations)
 
 
 def _shared_list(text: str, prefix: Span, items: Span, abbreviations: dict[str, str]) -> list[Body]:
@@ -469,13 +480,14 @@ def _opens_new_body(text: str, pos: int, piece_start: int) -> bool:
     an agency head or title, or with "các" and a generic word after a specific name; a bare
     generic word ("đơn vị", "thành phố nêu tại Điều 1") continues the name before it."""
     if text[pos - 4:pos].strip() == "và":
-        if _plural_head_re().match(text, pos):
-            return True  # "Văn phòng Trung ương Đảng và các văn phòng tỉnh ủy, thành ủy"
+        if _plural_head_re().match(text, pos) or _place_list_re().match(text, pos):
+            return True  # "Văn phòng Trung ương Đảng và các văn phòng tỉnh ủy, thành ủy", "… và các tỉnh Bắc Ninh, Gia Lai"
         if text.startswith("Văn phòng", piece_start) or _field_goes_on_re().match(text, pos):
             return False  # "Văn phòng HĐND và UBND huyện" is one office, "Cục Tiền lương và Bảo hiểm xã hội" one
     if not _starts_body(text, pos):
         return False
-    bare = _PLURAL_RE.sub("", text[pos:pos + 40], count=1)
+    # a name never runs past its line: "…, thành phố" at a heading's end is "thành phố" whole
+    bare = _PLURAL_RE.sub("", text[pos:pos + 40].split("\n", 1)[0], count=1)
     if _qualified_generic_re().match(text, pos):  # "…, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"
         return True
     head = agency_head_re().match(text, pos)
@@ -483,10 +495,26 @@ def _opens_new_body(text: str, pos: int, piece_start: int) -> bool:
             and re.search(r"(?<![\w&])(?:các|Các)\s+\w+\s*,\s*$", text[piece_start:pos])
             and re.match(r"\s*(?:,|$|\s[a-zđà-ỹ])", text[head.end():head.end() + 3])):
         return False  # "các Vụ, Cục thuộc Bộ Y tế": "Cục" shares "các"
-    if any(bare == w or bare.startswith((w + " ", w + ",", w + ":")) for w in _generic_words()):
+    if _named_place_re().match(text, pos):  # "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh …"
+        return True
+    if any(bare == w or bare.startswith((w + " ", w + ",", w + ":", w + ".", w + ";")) for w in _generic_words()):
         previous = _PLURAL_RE.sub("", text[piece_start:pos].strip(" ,"), count=1).lower()
         return text[pos:pos + 4].lower() == "các " and previous not in _generic_words()
     return True
+
+
+@cache
+def _place_list_re() -> re.Pattern[str]:
+    """A plural place word over the places' names, each capitalised: "các tỉnh Bắc Ninh, Gia Lai"."""
+    name = rf"[{CAPITALS}][\w-]*(?: +[{CAPITALS}][\w-]*)*"  # on its own line
+    return re.compile(rf"(?:các|Các) +(?P<word>{alternation(_vocab()['bodies']['place_words'])}) +"
+                      rf"(?P<names>{name}(?:(?: *, *| +và +){name})*)")
+
+
+@cache
+def _named_place_re() -> re.Pattern[str]:
+    """A place word before the place's name: "tỉnh Lâm Đồng", "thành phố Huế" (a body of its own)."""
+    return re.compile(rf"(?:{alternation(localities())}) +[{CAPITALS}]")  # on its own line
 
 
 @cache
@@ -527,6 +555,8 @@ class _Letter:
     addressees: list[Body] = field(default_factory=list)
     # the bodies the closing limit binds (``_bound_by_closing``); None: every task
     bound: list[Body] | None = None
+    # item head → the field block it shares with a later sibling (``_shared_fields``)
+    shared_fields: dict[Span, dict[str, Span]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -564,7 +594,9 @@ def extract_tasks(doc: Doc, header: HeaderResult, structure: list, deadlines: li
     letter = _Letter(doc, header, abbreviations, limits, deadline_rules.closing_deadline(doc, header, deadlines))
     fallback = letter.addressees = _addressees(letter, structure)
     letter.bound = _bound_by_closing(letter)
-    tasks = _nodes_tasks(letter, structure, fallback) + _nodes_tasks(letter, parse_annex(doc, header), fallback)
+    annex = parse_annex(doc, header)
+    letter.shared_fields = _shared_fields(letter, structure + annex)
+    tasks = _nodes_tasks(letter, structure, fallback) + _nodes_tasks(letter, annex, fallback)
     return tasks + _row_tasks(letter)
 
 
@@ -572,7 +604,8 @@ def _nodes_tasks(letter: _Letter, structure: list[Node], fallback: list[Body]) -
     """The tasks of a body's (or an annexed plan's) top-level nodes. Where the plan assigns its
     work unit by unit, its other sections give only the items that name their own body."""
     tasks: list[Task] = []
-    assignment = [n for n in structure if n.kind == "section" and _assigns(letter, n)]
+    directive = letter.header.document.type in _vocab()["not_tasks"]["directive_types"]
+    assignment = [n for n in structure if n.kind == "section" and _assigns(letter, n) and not directive]
     lead: list[Body] = []
     announced = False
     lead_in: list[Task] = []  # the lead-in's own charge, a task when its list orders nothing
@@ -588,7 +621,7 @@ def _nodes_tasks(letter: _Letter, structure: list[Node], fallback: list[Body]) -
             lead_in, listed = [], 0
             lead_period, run_kind, guiding = None, None, False
             before_list = i + 1 < len(structure) and structure[i + 1].kind != "paragraph"
-            previous = structure[i - 1].span if i and structure[i - 1].kind == "paragraph" else None
+            previous = _open_chain(letter, structure, i)
             own = _sentence_tasks(letter, node.span, followed_by_list=before_list, previous=previous)
             if i + 1 < len(structure) and structure[i + 1].kind == "paragraph" and _left_open(letter, node.span):
                 # a sentence broken by the source goes on in the next paragraph, which reads it whole
@@ -618,6 +651,18 @@ def _nodes_tasks(letter: _Letter, structure: list[Node], fallback: list[Body]) -
     if lead_in and not listed:
         tasks.extend(lead_in)
     return tasks
+
+
+def _open_chain(letter: _Letter, structure: list[Node], i: int) -> Span | None:
+    """The paragraphs before ``structure[i]`` that one sentence runs through, the source having
+    broken it over several lines ("… Tập đoàn Bưu chính" / "Viễn thông Việt Nam, các cơ quan …
+    kháng chiến" / "(19/12/1946-19/12/2025) …"); the paragraph before it alone otherwise."""
+    if not i or structure[i - 1].kind != "paragraph":
+        return None
+    j = i - 1
+    while j and structure[j - 1].kind == "paragraph" and _left_open(letter, structure[j - 1].span):
+        j -= 1
+    return structure[j].span[0], structure[i - 1].span[1]
 
 
 def _row_tasks(letter: _Letter) -> list[Task]:
@@ -796,7 +841,9 @@ def _unit_heading(letter: _Letter, node: Node) -> list[Body]:
     """The bodies of an item whose own line is only a unit's name, over paragraphs and no
     sub-items ("2. Sở Nội vụ" then "Phối hợp Sở Y tế thẩm định, lập thủ tục …"); [] otherwise."""
     text = letter.text
-    if node.children or not node.paragraphs or text[node.head[0]:node.head[1]].rstrip().endswith((";", ",")):
+    own = text[node.head[0]:node.head[1]].rstrip()
+    if node.children or not node.paragraphs or own.endswith((";", ",")) \
+            or own.endswith(tuple(f" {w}" for w in _vocab()["bodies"]["open_endings"])):
         return []  # "3. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;" goes on below
     bodies, end = body_phrase(text, node.head[0], node.head[1], letter.abbreviations)
     return bodies if bodies and not text[end:node.head[1]].strip(" :") else []
@@ -857,14 +904,41 @@ def _acting_step(letter: _Letter, node: Node, headings: list[Node]) -> list[Body
 
 
 def _fields(letter: _Letter, node: Node) -> dict[str, Span]:
-    """The labelled fields under a plan's item ("- Cơ quan chủ trì: Bộ Công an."), kind → the
-    span of the value (with the lines nested under it); {} unless a lead and a time are printed."""
+    """The labelled fields of a plan's item, its own or the block it shares (``_shared_fields``)."""
+    return _own_fields(letter, node) or letter.shared_fields.get(node.head, {})
+
+
+def _own_fields(letter: _Letter, node: Node) -> dict[str, Span]:
+    """The labelled fields under a plan's item, printed as sub-items ("- Cơ quan chủ trì: Bộ Công
+    an.") or as the paragraphs that go on with it ("Đơn vị chủ trì thực hiện: Sở Nội vụ."), kind →
+    the span of the value (with the lines nested under it); {} unless a lead and a time are printed."""
     found: dict[str, Span] = {}
-    for child in node.children:
-        m = _field_re().match(letter.text, child.head[0], child.head[1])
+    lines = [(p, p) for p in node.paragraphs] + [(child.head, child.span) for child in node.children]
+    for head, whole in lines:
+        m = _field_re().match(letter.text, head[0], head[1])
         if m and m.lastgroup not in found:
-            found[m.lastgroup] = (m.end(), child.span[1])
+            found[m.lastgroup] = (m.end(), whole[1])
     return found if "lead" in found and "time" in found else {}
+
+
+def _shared_fields(letter: _Letter, nodes: list[Node]) -> dict[Span, dict[str, Span]]:
+    """Dash items printed before the field block of a later sibling share it: "- Tăng cường công
+    tác giáo dục chính trị …" then "- Nâng cao nhận thức …" over "Đơn vị thực hiện: …" / "Thời
+    gian thực hiện: …" (item head → the block's fields)."""
+    shared: dict[Span, dict[str, Span]] = {}
+    for node in nodes:
+        waiting: list[Node] = []
+        for child in node.children:
+            own = _own_fields(letter, child)
+            if own:
+                shared.update((w.head, own) for w in waiting)
+                waiting = []
+            elif child.kind == "dash" and not child.children and not child.paragraphs:
+                waiting.append(child)
+            else:
+                waiting = []
+        shared.update(_shared_fields(letter, node.children))
+    return shared
 
 
 def _field_task(letter: _Letter, node: Node, headings: list[Node], fields: dict[str, Span],
@@ -872,10 +946,19 @@ def _field_task(letter: _Letter, node: Node, headings: list[Node], fields: dict[
     """One task from an item's fields: the item's own text names the work."""
     text = letter.text
     coordination = fields.get("coordination")
-    assignees = _unique(_cell_bodies(letter, fields["lead"]))
+    # an item that names its own subject charges it rather than the lead field ("- Các cơ quan,
+    # đơn vị, địa phương tiếp tục nâng cao nhận thức …" over "Đơn vị thực hiện: Các Sở, ngành")
+    assignees = _unique(letter.acting(node.head) or _subject(letter, node.head)
+                        or _cell_bodies(letter, fields["lead"]))
+    # a title over the paragraph that states the work ("9. Tổ chức nghiên cứu, học tập kinh
+    # nghiệm …" over "Tham mưu, đề xuất tổ chức Đoàn của tỉnh …."): the paragraph is the task
+    work = node.head
+    if not _sentence(letter, node.head) and node.paragraphs \
+            and not _field_re().match(text, node.paragraphs[0][0], node.paragraphs[0][1]):
+        work = node.paragraphs[0]
     return Task(
         label=node.label,
-        text=text[node.head[0]:node.head[1]].strip(),
+        text=text[work[0]:work[1]].strip(),
         assignees=assignees,
         coordinators=_unique(letter.bodies(coordination) if coordination else []),
         deadline=_deadline(letter, fields["time"], assignees, [*headings, node], period),
@@ -1205,7 +1288,9 @@ def _sentence_tasks(letter: _Letter, span: Span, *, followed_by_list: bool,
     out: list[Task] = []
     sentences = [s for s in letter.doc.sentences if span[0] <= s[0] < span[1]] or [span]
     if previous and _left_open(letter, previous):
-        before = [s for s in letter.doc.sentences if previous[0] <= s[0] < previous[1]]
+        # the last sentence that starts in them, not where a broken line goes on
+        before = [s for s in letter.doc.sentences if previous[0] <= s[0] < previous[1]
+                  and (s[0] == previous[0] or text[max(0, s[0] - 4):s[0]].rstrip().endswith((".", ":", ";", "!", "?")))]
         if before:
             sentences[0] = (before[-1][0], sentences[0][1])
     for k, (start, end) in enumerate(sentences):

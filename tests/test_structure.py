@@ -35,6 +35,9 @@ MARKERS = [
     ("(ii) Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan", ("roman", "ii")),
     ("(iv) Giao Bộ Công Thương nghiên cứu, xem xét", ("roman", "iv")),
     ("(b) Thanh tra;", ("letter", "b")),
+    ("Thứ nhất, các bộ, ngành, địa phương, các nhà đầu tư, nhà thầu", ("ordinal", "1")),
+    ("Thứ tư, các địa phương cần chủ động, quyết liệt hơn nữa", ("ordinal", "4")),
+    ("Thứ Bảy ngày 22/11/2025 dừng hệ thống", None),  # a weekday, no comma: not an item
     ("2.615.000", None),                      # an amount in a table, not an item
     ("Năm 2020, Ủy ban nhân dân huyện Kiên Lương", None),
 ]

@@ -130,6 +130,8 @@ NOT_TASKS = [
     "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các cơ quan, đơn vị phản ánh về Sở Nội vụ.",
     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
     "Cục Thuế ghi nhận vướng mắc của Thuế thành phố Hồ Chí Minh và sẽ bổ sung chỉ tiêu này.",
+    # the issuer announcing its own plan
+    "Cục Thuế có kế hoạch nâng cấp hệ thống Quản lý thuế tập trung (TMS) từ 18h00 tối Thứ Bảy ngày 22/11/2025.",
     "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Tăng cường truyền thông, nâng cao nhận thức của toàn xã hội.",
     "1. Việc hợp nhất 03 Chương trình có ý nghĩa hết sức quan trọng.",
     # what a cited text rules, not an order
@@ -137,6 +139,9 @@ NOT_TASKS = [
     "và môi trường chuyển thông tin địa chính thửa đất.",
     # the issuer approving
     "Điều 1. Hội đồng nhân dân tỉnh tán thành nội dung Báo cáo kết quả giám sát của Đoàn Giám sát.",
+    # the council agreeing its own programme: its items describe the programme
+    "Điều 1. Thống nhất nội dung Chương trình giám sát của Hội đồng nhân dân tỉnh năm 2018 như sau:\n"
+    "1. Giám sát tại các kỳ họp:\n1.1. Hội đồng nhân dân tỉnh xem xét các báo cáo công tác theo quy định.",
     # a regulation's article titled by offices: it defines, it orders nothing
     "Điều 4. Giám đốc Sở, Phó Giám đốc Sở và số lượng cấp phó\n1. Giám đốc Sở, Phó Giám đốc Sở\n"
     "a) Sở Tư pháp thành phố Hà Nội có Giám đốc và các Phó Giám đốc;",
@@ -193,6 +198,20 @@ PLAN_RULES = [
     ("II. NỘI DUNG\n2. Tổ chức tập huấn chuyên sâu, bồi dưỡng kiến thức pháp luật\n- Cơ quan chủ trì: Bộ Công an.\n"
      "- Cơ quan phối hợp: các bộ, cơ quan ngang bộ.\n- Thời gian thực hiện: năm 2025 và các năm tiếp theo.",
      [("II.2", ["Bộ Công an"])]),
+    # the fields may be paragraphs that go on with a dash item; each dash is a task of its lead field
+    ("III. NHIỆM VỤ, GIẢI PHÁP\n4. Nâng cao phẩm chất, năng lực cho đội ngũ cán bộ\n"
+     "- Tổ chức tập huấn, bồi dưỡng kiến thức, kỹ năng xây dựng pháp luật.\n"
+     "Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.\nĐơn vị phối hợp thực hiện: Các cơ quan, đơn vị liên quan.\n"
+     "Thời gian thực hiện: Theo kế hoạch công tác tư pháp hàng năm.\n"
+     "- Nâng cao kiến thức, kỹ năng xây dựng pháp luật trong chương trình bồi dưỡng.\n"
+     "Đơn vị chủ trì: Sở Nội vụ.\nĐơn vị phối hợp: Sở Tư pháp.\nThời gian thực hiện: Thường xuyên.",
+     [("III.4.-", ["Sở Tư pháp"]), ("III.4.-", ["Sở Nội vụ"])]),
+    # dashes printed before one field block share it; a dash naming its own subject keeps it
+    ("III. NHIỆM VỤ, GIẢI PHÁP\n3. Nâng cao nhận thức, trách nhiệm của các cơ quan, đơn vị\n"
+     "- Các cơ quan, đơn vị, địa phương tiếp tục nâng cao nhận thức về tầm quan trọng.\n"
+     "- Tăng cường công tác giáo dục chính trị, tư tưởng, kỷ luật, kỷ cương.\n"
+     "Đơn vị thực hiện: Sở Nội vụ.\nĐơn vị phối hợp: Sở Tư pháp.\nThời gian thực hiện: Thường xuyên.",
+     [("III.3.-", ["Các cơ quan, đơn vị, địa phương"]), ("III.3.-", ["Sở Nội vụ"])]),
     # a lead field without a time field is a procedure's description, not a task's fields
     ("1. Cấp giấy phép hoạt động\n- Cơ quan thực hiện: Sở Khoa học và Công nghệ.\n- Thời hạn giải quyết: 05 ngày làm việc.",
      []),
@@ -378,6 +397,13 @@ BODY_NAMES = [
      ["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên", "Ban Quản lý các Khu công nghiệp tỉnh"]),
     ("Các Bộ khác có máy móc về khai thác ảnh chụp bằng máy bay (Bộ Xây dựng, Bộ Thủy lợi, Tổng cục địa chất...) có "
      "trách nhiệm huy động máy móc", ["Các Bộ khác có máy móc về khai thác ảnh chụp bằng máy bay"]),
+    # a generic word closing the sentence still goes on with the name before it
+    ("Các cơ quan, đơn vị, địa phương.", ["Các cơ quan, đơn vị, địa phương"]),  # "Đơn vị chủ trì thực hiện: …"
+    # a place word before a place's name opens a body of its own
+    ("Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh việc lựa chọn nhà đầu tư", ["Thành phố Hồ Chí Minh", "tỉnh Lâm Đồng"]),
+    # "các tỉnh" over the provinces' names: one body per province
+    ("Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương hoàn thiện", ["tỉnh Nghệ An", "tỉnh Quảng Ngãi", "tỉnh Cao Bằng"]),
+    ("Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh tiến độ", ["Thành phố Hà Nội", "tỉnh Bắc Ninh", "tỉnh Gia Lai"]),
     # holders of a legal role
     ("Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan", ["Chủ đầu tư"]),
 ]
@@ -388,7 +414,29 @@ def test_body_names(text, expected):
     assert [b.name for b in bodies_in(text, 0, len(text), {})] == expected
 
 
+@pytest.mark.parametrize("line", [
+    "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",
+    "Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",
+])
+def test_heading_name_ends_with_its_line(line):
+    """A unit heading's last name is read on its own line, whatever the next line says."""
+    text = line + "\na) Tập trung triển khai các nhiệm vụ, giải pháp."
+    assert bodies_in(text, 0, len(line), {})[-1].name == "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"
+
+
+def test_unit_heading_ends_with_its_line():
+    text = ("I. VỀ HOÀN THIỆN THỂ CHẾ\n\n2. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các "
+            "tỉnh, thành phố\n\nKhẩn trương rà soát, sửa đổi các quy định không phù hợp.")
+    assert summary(text) == [("I.2", ["Bộ trưởng các Bộ", "Thủ trưởng cơ quan ngang bộ",
+                                      "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"])]
+
+
 ROUND4_RULES = [
+    # businesses charged by their kind, lower or upper case
+    ("IV. PHÂN CÔNG NHIỆM VỤ\n13. Đề nghị các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp khác) "
+     "bảo đảm thông tin liên lạc thông suốt.\n14. Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm, đăng ký hỗ trợ "
+     "nhu yếu phẩm.",
+     [("IV.13", ["các doanh nghiệp viễn thông"]), ("IV.14", ["Doanh nghiệp, cộng đồng, tổ chức, cá nhân"])]),
     # "(i)", "(ii)" items under a lead-in are tasks of their own
     ("1. Về Dự án Nhà máy điện\nb) Để làm tốt các nhiệm vụ sắp tới, đề nghị:\n(i) Tập đoàn Công nghiệp-Năng lượng "
      "quốc gia Việt Nam báo cáo Thủ tướng Chính phủ xem xét.\n(ii) Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên "
@@ -449,3 +497,49 @@ def test_plan_time_heading_without_colon_binds_every_task():
             "xuyên, liên tục trong năm 2025, sẽ có văn bản thông báo lịch giám sát.\nVI. TỔ CHỨC THỰC HIỆN\n"
             "1. Sở Nông nghiệp và Môi trường\n- Tổng hợp, tham mưu báo cáo cấp thẩm quyền.")
     assert deadlines_of(text) == [("VI.1.-", ["Sở Nông nghiệp và Môi trường"], "2025-12-31", True)]
+
+
+@pytest.mark.parametrize("doc_type,expected", [
+    # a công điện's every section orders work: its closing "TỔ CHỨC THỰC HIỆN" takes nothing away
+    ("Công điện", [("I.1", ["Bộ trưởng Bộ Công Thương"]), ("II.1", ["Văn phòng Chính phủ"])]),
+    # a plan's assignment section holds its tasks; its content sections give none
+    ("Kế hoạch", [("II.1", ["Văn phòng Chính phủ"])]),
+])
+def test_assignment_section_only_in_plans(doc_type, expected):
+    text = ("I. VỀ HOÀN THIỆN THỂ CHẾ\n1. Bộ trưởng Bộ Công Thương hoàn thành việc rà soát, bổ sung phương án cắt giảm.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Chính phủ theo dõi, đôn đốc việc triển khai các nhiệm vụ nêu trên.")
+    doc = make_doc(read_source(text.encode("utf-8"), name="letter.txt"))
+    header = HeaderResult(document=Document(type=doc_type), body=(0, len(doc.text)))
+    tasks = extract_tasks(doc, header, parse_structure(doc, header), extract_deadlines(doc, header), {})
+    assert [(t.label, [a.name for a in t.assignees]) for t in tasks] == expected
+
+
+def test_sentence_broken_over_several_paragraphs_is_read_whole():
+    """A report broken by the source over three lines: the middle line's "Viễn thông Việt Nam, các
+    cơ quan … chuẩn bị" is no subject of its own, the sentence is what the Thủ tướng đã ban hành."""
+    text = ("Thủ tướng Chính phủ đã ban hành Công điện số 158/CĐ-TTg ngày 04 tháng 9 năm 2025 chỉ đạo các bộ, "
+            "ngành, Tập đoàn Bưu chính\n\nViễn thông Việt Nam, các cơ quan, đơn vị liên quan chuẩn bị tổ chức lễ "
+            "khánh thành nhân kỷ niệm 79 năm ngày toàn quốc kháng chiến\n\n(19/12/1946-19/12/2025) và chào mừng "
+            "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.")
+    assert tasks_of(text) == []
+
+
+def test_field_item_title_over_its_work_paragraph():
+    """A titled item whose fields are sub-items: the paragraph under the title states the work."""
+    text = ("III. NHIỆM VỤ, GIẢI PHÁP\n**9. Tổ chức nghiên cứu, học tập kinh nghiệm công tác xây dựng chính sách, pháp luật**\n\n"
+            "Tham mưu, đề xuất tổ chức Đoàn của tỉnh hoặc tham gia các Đoàn của Bộ Tư pháp.\n"
+            "- Đơn vị chủ trì: Sở Tư pháp.\n- Đơn vị phối hợp: Văn phòng UBND tỉnh.\n- Thời gian thực hiện: Hằng năm.")
+    tasks = tasks_of(text)
+    assert [(t.label, t.text, [a.name for a in t.assignees]) for t in tasks] == [
+        ("III.9", "Tham mưu, đề xuất tổ chức Đoàn của tỉnh hoặc tham gia các Đoàn của Bộ Tư pháp.", ["Sở Tư pháp"])]
+
+
+def test_unit_heading_left_open_goes_on_below():
+    """A heading whose name the source broke after "trực thuộc" is no unit heading: the item's own
+    line names the work's bodies and is the task's start."""
+    text = ("Để bảo đảm công tác chuẩn bị tốt nhất cho sự kiện quan trọng này, Thủ tướng Chính phủ yêu cầu:\n"
+            "1. Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc"
+            "\n\nTrung ương, Tổng giám đốc các Tập đoàn tiếp tục nâng cao tinh thần trách nhiệm.")
+    tasks = tasks_of(text)
+    assert [(t.label, t.text[:10], [a.name for a in t.assignees][:2]) for t in tasks] == [
+        ("1", "Bộ trưởng,", ["Bộ trưởng", "Thủ trưởng các cơ quan ngang Bộ"])]

@@ -193,6 +193,13 @@ def _breaks_between(prev: str, line: str, prev_continued: bool, width: int) -> b
     return prev_continued and len(prev) < 0.6 * width
 
 
+def _wrap_width(lengths: list[int]) -> int:
+    """The width a block of lines was wrapped at: its 90th-percentile line length, so that a few
+    long lines (a table row, an unwrapped heading) do not make every wrapped line look short."""
+    ordered = sorted(lengths)
+    return ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
+
+
 def _line_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     spans = []
@@ -219,8 +226,7 @@ def _line_edits(text: str) -> list[Edit]:
         j = i
         while j < len(content) and content[j] is not None:
             j += 1
-        width = max(e - s for s, e in content[i:j])
-        widths[i:j] = [width] * (j - i)
+        widths[i:j] = [_wrap_width([e - s for s, e in content[i:j]])] * (j - i)
         i = j
     previous = None  # (index, start, end)
     continued = False

@@ -27,7 +27,8 @@ ANCHORS = ("compound_number_symbol", "spaced_party_number_symbol", "party_number
            "party_cased_number_symbol", "number_symbol")
 # read only right after a type word ("Quyết định số 169-CP", "Nghị định 404-CP", "công văn số 20251022/CV-HD",
 # "Thông tư số 49/2025TT-BCT")
-LOOSE_ANCHORS = ("long_number_symbol", "glued_year_number_symbol", "dash_number_symbol", "symbol_first_number")
+LOOSE_ANCHORS = ("long_number_symbol", "glued_year_number_symbol", "dash_number_symbol", "symbol_first_number",
+                 "code_number")
 LAW_TYPES = ("Luật", "Bộ luật", "Hiến pháp")
 _LETTER = r"[^\W\d_]"
 _NUMBER_LEAD = re.compile(r"\s*[,:]?\s*(?:(?:số|so)\s*:?\s*)?")  # "Luật Đất đai số 31/2024/QH15"
@@ -121,8 +122,10 @@ def _compiled() -> dict[str, Any]:
         "own_number": re.compile(t["numbering"]["own_number"]),
         "tight": re.compile(t["lists"]["tight"], re.I),
         "after_so": re.compile(t["lists"]["after_so"], re.I),
+        "date_join": re.compile(t["lists"]["date_join"], re.I),
         "date_lead": re.compile(t["dates"]["lead"], re.I),
         "issuer_lead": re.compile(t["issuer"]["lead"], re.I),
+        "person": re.compile(t["issuer"]["person"]),
         "next_citation": re.compile(rf"{t['issuer']['next_citation']}(?:{_type_re().pattern})"),
         "issuer_list": re.compile(t["issuer"]["list_separator"]),
         "issuer_head": re.compile(rf"(?:{heads})(?![\wđ])"),
@@ -131,6 +134,8 @@ def _compiled() -> dict[str, Any]:
         "law_opener": re.compile(t["laws"]["opener"]),
         "law_names": re.compile(rf"(?i:{alternation(t['laws']['names'])})(?![\wđ])"),
         "amending": re.compile(t["laws"]["amending"]),
+        "to_amend": re.compile(t["laws"]["to_amend"]),
+        "name_goes_on": re.compile(t["laws"]["name_goes_on"]),
         "not_law": re.compile(rf"(?i:(?<![\wđ])(?:{alternation(t['laws']['not_laws'])}))\s+$"),
         "pinpoint": re.compile(t["pinpoint"]["before"]),
         "office_title": re.compile(rf"(?P<title>{alternation(titles)})\s+(?=(?:{heads})(?![\wđ]))"),
@@ -272,10 +277,20 @@ def _issuer_after(text: str, pos: int, *, by_do: bool) -> tuple[str, int] | None
     lead = _compiled()["issuer_lead"].match(text, pos)
     if not lead or (not by_do and "do" in lead.group().split()):
         return None
-    issuer = read_issuer(text, lead.end())
+    issuer = _person(text, lead.end()) or read_issuer(text, lead.end())
     if issuer and _compiled()["next_citation"].match(text, issuer[1]):
         return None
     return issuer
+
+
+def _person(text: str, pos: int) -> tuple[str, int] | None:
+    """A person who sent the cited paper, named after "ông"/"bà": "đơn … của ông Thái Mạnh Cường"
+    → "Ông Thái Mạnh Cường"."""
+    honorific = _compiled()["person"].match(text, pos)
+    name = read_issuer(text, honorific.end()) if honorific else None
+    if not name:
+        return None
+    return f"{honorific.group().strip().capitalize()} {name[0]}", name[1]
 
 
 def _read_tail(text: str, mention: Mention, pos: int) -> None:
@@ -340,8 +355,12 @@ def _pinpoint_before(text: str, start: int) -> str | None:
 def _issuer_before(text: str, start: int) -> tuple[str | None, str | None]:
     """Issuer (and date) printed before the citation: "của Sở Tài chính tại Công văn số …",
     "Ngày 28 tháng 10 năm 2025, Chủ tịch … đã ban hành Công văn số …"."""
-    lo = max(_line_start(text, start), start - 240)
+    line = _line_start(text, start)
+    lo = max(line, start - 240)
     window = text[lo:start]
+    if lo == line > 0 and not re.search(r"[.;:!?]\s*$", text[max(0, line - 3) : line]):
+        lo = max(_line_start(text, line - 1), start - 240)  # the sentence runs on from the line before
+        window = f"{text[lo : line - 1]} {window}"
     for regex, strip_title in _compiled()["before"]:
         m = regex.search(window)
         if m:
@@ -401,8 +420,8 @@ def _read_law_name(text: str, pos: int) -> int | None:
         word = _LAW_WORD.match(text, i)
         if not word or c["law_stop"].match(text, i):
             break
-        if len(word.group()) == 1 and text[word.end() : word.end() + 1] != " ":
-            break  # an item letter: "… Luật Giá b)"
+        if len(word.group()) == 1 and re.match(r"\d*\)", text[word.end() : word.end() + 3]):
+            break  # an item letter: "… Luật Giá b)", "Luật Giá b1)", not "Luật Nhà ở, Luật Đấu thầu"
         if word.group().isupper() and word.group() not in abbreviations:
             break
         if word.group()[0].isupper() and _type_re().match(text, i):
@@ -424,6 +443,8 @@ def _law_mentions(text: str, numbers: dict[int, Number]) -> list[Mention]:
     for opener in c["law_opener"].finditer(text):
         start = opener.start()
         if start < consumed or c["not_law"].search(text, max(0, start - 16), start):
+            continue
+        if c["to_amend"].search(text, max(0, start - 60), start):
             continue
         mention = _amending_law(text, opener, numbers) or _named_law(text, opener, numbers)
         if mention:
@@ -507,6 +528,7 @@ def _read_amended_laws(text: str, pos: int, numbers: dict[int, Number]) -> tuple
         name_end = _read_law_name(text, opener.end()) if opener else None
         if not name_end:
             break
+        name_end = _name_continued(text, name_end)
         number = _NUMBER_LEAD.match(text, name_end)
         ends.append((name_end, numbers[number.end()].end if number.end() in numbers else None))
         more = re.match(r"\s*(?:,|và|,\s*và)\s*(?=(?:Bộ\s+[Ll]uật|Luật)\s)", text[ends[-1][1] or name_end :])
@@ -520,9 +542,23 @@ def _read_amended_laws(text: str, pos: int, numbers: dict[int, Number]) -> tuple
     return ends[-1][1], True
 
 
+def _name_continued(text: str, end: int) -> int:
+    """In a list of amended laws only ", Luật" or "và Luật" parts two laws: words after a comma
+    that start in lower case go on the name ("Luật Quản lý, sử dụng tài, sản công, Luật Quản lý thuế")."""
+    while (more := _compiled()["name_goes_on"].match(text, end)) and text[more.end() : more.end() + 1].islower():
+        name_end = _read_law_name(text, more.end())
+        if not name_end:
+            break
+        end = name_end
+    return end
+
+
 def _law_title(printed: str) -> str:
-    """The name as printed, on one line."""
-    return " ".join(printed.split())
+    """The name as printed, on one line, with the abbreviations of data [laws] written_out spelt
+    out ("Luật Ban hành văn bản QPPL")."""
+    words = _table()["laws"]["abbreviations"]
+    written_out = set(_table()["laws"]["written_out"])
+    return " ".join(words[w] if w in written_out else w for w in printed.split())
 
 
 # ---------------------------------------------------------------------------- numbered citations
@@ -606,12 +642,17 @@ def _running_list(text: str, earlier: list[Mention], start: int) -> Mention | No
 
 def _join_same_type_list(text: str, mention: Mention, earlier: list[Mention]) -> None:
     """"Mục II Tờ trình số 207/…, Mục II Tờ trình số 212/… của Ngân hàng Nhà nước": citations of
-    one type printed one after another form a list that shares the issuer printed at its end."""
-    if not earlier or earlier[-1].type != mention.type or _line_start(text, mention.span[0]) > earlier[-1].span[0]:
+    one type, or of one body's series ("Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày
+    29/12/2023 của Ban Thường vụ Tỉnh ủy"), printed one after another form a list that shares the
+    issuer printed at its end."""
+    if not earlier or _line_start(text, mention.span[0]) > earlier[-1].span[0]:
+        return
+    previous = earlier[-1]
+    if previous.type != mention.type and (not mention.symbol or _agency(previous.symbol) != _agency(mention.symbol)):
         return
     pin = _compiled()["pinpoint"].search(text, max(0, mention.span[0] - 80), mention.span[0])
-    if _compiled()["tight"].match(text[earlier[-1].span[1] : pin.start() if pin else mention.span[0]]):
-        mention.group = earlier[-1].group
+    if _compiled()["tight"].match(text[previous.span[1] : pin.start() if pin else mention.span[0]]):
+        mention.group = previous.group
         mention.group.append(mention)
 
 
@@ -656,6 +697,23 @@ def _share_group_issuers(mentions: list[Mention]) -> None:
                 member.issuer = member.issuer or issuer
     for mention in mentions:
         mention.issuer = mention.issuer or mention.issuer_before
+
+
+def _share_joined_dates(text: str, mentions: list[Mention]) -> None:
+    """In a list that dates its numbers one by one, two joined by "và" share the date printed after
+    the second: "số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025".
+    A list with one date at its end gives it to its last number only ("217/CĐ-TTg, 218/CĐ-TTg,
+    219/CĐ-TTg và 222/CĐ-TTg ngày 19/11/2025": shared gold 045)."""
+    joined = _compiled()["date_join"]
+    for mention in mentions:
+        group = mention.group
+        if len(group) < 3 or mention is not group[0]:
+            continue
+        for k in range(1, len(group) - 1):
+            first, second = group[k], group[k + 1]
+            dated_before = any(m.date for m in group[:k])
+            if dated_before and first.date is None and second.date and joined.fullmatch(text, first.span[1], second.span[0]):
+                first.date = second.date
 
 
 # ---------------------------------------------------------------------------- merging
@@ -745,7 +803,7 @@ def _reference(mentions: list[Mention], letter_issuer: str | None, own_agency: s
         type=(typed[0] if typed else best).type,
         number=best.number,
         year=_first(mentions, "year"),
-        symbol=best.symbol,
+        symbol=best.symbol or None,  # a petition's code has none
         date=_first(mentions, "date"),
         issuer=_expand(issuer, letter_issuer) if issuer else None,
         pinpoint=_first(mentions, "pinpoint"),
@@ -778,6 +836,7 @@ def extract_references(doc: Doc, header: HeaderResult) -> list[Reference]:
         own_keys.add(_key(own_doc.number, own_doc.symbol))
     mentions = [m for m in mentions if m.number is None or _key(m.number, m.symbol or "") not in own_keys]
     _share_group_issuers(mentions)
+    _share_joined_dates(text, mentions)
     for m in mentions:
         m.text = text[m.span[0] : m.span[1]]
     own_agency = _agency(own_doc.symbol or (own[0].symbol if own else None))
@@ -796,11 +855,12 @@ def _share_agency_issuers(text: str, refs: list[Reference]) -> None:
     for ref in refs:
         agency = _agency(ref.symbol)
         if ref.issuer and agency and agency not in unshared:
-            known.setdefault((_line_start(text, ref.span[0]), agency), ref.issuer)
+            for start, _ in ref.mentions:
+                known.setdefault((_line_start(text, start), agency), ref.issuer)
     for ref in refs:
         agency = _agency(ref.symbol)
-        if ref.issuer is None and agency:
-            ref.issuer = known.get((_line_start(text, ref.span[0]), agency))
+        if ref.issuer is None and agency:  # any line the document is cited on
+            ref.issuer = next((known[k] for s, _ in ref.mentions if (k := (_line_start(text, s), agency)) in known), None)
 
 
 def _nth_line_end(text: str, n: int) -> int:

@@ -142,3 +142,13 @@ def test_markdown_images_and_underscores_go(raw, expected):
 ])
 def test_cyrillic_lookalikes_inside_latin_words(raw, expected):
     assert normalize(raw).text == expected
+
+
+def test_a_few_long_lines_do_not_make_wrapped_lines_short():
+    wrapped = ("Tiếp theo kết quả tích cực, ý nghĩa đã đạt được của các công trình trên cả nước\n"
+               "Lễ khánh thành, khởi công các công trình, dự án trên cả 03 miền Bắc - Trung -\n"
+               "Nam chào mừng 50 năm ngày giải phóng miền Nam, thống nhất đất nước (dịp 30\n")
+    long_line = "x " * 80 + "\n"
+    raw = wrapped * 4 + long_line + wrapped * 4
+    text = normalize(raw).text
+    assert "Trung - Nam chào mừng" in text

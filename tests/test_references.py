@@ -234,7 +234,56 @@ CASES = [
       ref("Luật", "29", "QH10", year=2001, date=None)]),
     # a law's name is kept as printed
     ("quy định chi tiết thi hành một số điều của Luật Thuế GTGT;", {}, [ref("Luật", title="Luật Thuế GTGT")]),
-    # not references: bills, forms, standards, the letter's own number
+    # an amending law's title runs through every law it amends, a misprinted comma inside one name too
+    ("Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, Luật Quản lý, sử dụng tài, sản công, "
+     "Luật Quản lý thuế, Luật xử phạt vi phạm hành chính ngày 29 tháng 11 năm 2024;", {},
+     [ref("Luật", date="2024-11-29", title="Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, "
+          "Luật Quản lý, sử dụng tài, sản công, Luật Quản lý thuế, Luật xử phạt vi phạm hành chính")]),
+    # a one-letter word ends no name ("Luật Nhà ở"), an item letter does ("Luật Giá b1)"); an estimate is no name
+    ("Luật số 03/2022/QH15 sửa đổi, bổ sung một số điều của Luật Đầu tư công, Luật Nhà ở, Luật Đấu thầu, Luật "
+     "Điện lực và Luật thi hành án dân sự;", {},
+     [ref("Luật", "03", "QH15", title="Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công, Luật Nhà ở, Luật "
+          "Đấu thầu, Luật Điện lực và Luật thi hành án dân sự")]),
+    ("quy định tại điểm a khoản 2 Điều 18 của Luật Giá b1) Đối với việc bình ổn giá", {},
+     [ref("Luật", title="Luật Giá")]),
+    ("quy định tại điểm d khoản 2 Điều 9 Luật Thuế giá trị gia tăng ước tăng thu khoảng 500 tỷ đồng.", {},
+     [ref("Luật", title="Luật Thuế giá trị gia tăng")]),
+    # "QPPL" is written out in a law's title; "GTGT" (above) is not
+    ("trong xây dựng và tổ chức thi hành pháp luật; Luật Ban hành văn bản QPPL và các văn bản", {},
+     [ref("Luật", title="Luật Ban hành văn bản quy phạm pháp luật")]),
+    # a sentence broken across lines still gives its date and issuer to the citation
+    ("theo thẩm quyền (Ngày 23/10/2025, Ngân hàng Nhà nước\nViệt Nam tiếp tục ban hành Quyết định số "
+     "3539/QĐ-NHNN bổ sung phương án", {},
+     [ref("Quyết định", "3539", "QĐ-NHNN", date="2025-10-23", issuer="Ngân hàng Nhà nước Việt Nam")]),
+    # in a list dated number by number, two joined by "và" share the date after the second
+    ("Các Công điện: số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025; số "
+     "010/CĐ-UBND ngày 20/11/2025 của UBND tỉnh về khẩn trương", {},
+     [ref("Công điện", "007", "CĐ-UBND", date="2025-11-17"), ref("Công điện", "008", "CĐ-UBND", date="2025-11-19"),
+      ref("Công điện", "009", "CĐ-UBND", date="2025-11-19"), ref("Công điện", "010", "CĐ-UBND", date="2025-11-20")]),
+    # a footnote's closing "của Văn phòng Chính phủ" names a document first cited elsewhere too
+    ("(Thông báo số 627/TB-VPCP ngày\n18/11/2025), chủ động, phối hợp Bộ Nội vụ\n[1] Thông báo số 627/TB-VPCP "
+     "ngày 18/11/2025, Thông báo số 493/TB-VPCP ngày 18/9/2025; các văn bản số: 10894/VPCP-CN ngày 8/11/2025 "
+     "của Văn phòng Chính phủ..", {},
+     [ref("Thông báo", "627", "TB-VPCP", issuer="Văn phòng Chính phủ"),
+      ref("Thông báo", "493", "TB-VPCP", issuer="Văn phòng Chính phủ"),
+      ref("Văn bản", "10894", "VPCP-CN", issuer="Văn phòng Chính phủ")]),
+    # citations of one body's series in a row share the issuer printed after the last
+    ("Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy; Chỉ "
+     "thị số 03/CT-UBND ngày 19/3/2019", {},
+     [ref("Chỉ thị", "31", "CT/TU", issuer="Ban Thường vụ Tỉnh ủy"),
+      ref("Kế hoạch", "134", "KH/TU", issuer="Ban Thường vụ Tỉnh ủy"), ref("Chỉ thị", "03", "CT-UBND", issuer=None)]),
+    # a table row goes on with the decision's subject after its issuer
+    ("24. Quyết định số 63/2002/QĐ-UB ngày 16 tháng 10 năm 2002 của Ủy ban nhân dân tỉnh Bình Phước Tách phòng tổ "
+     "chức - Hành chính thuộc Sở Y tế", {},
+     [ref("Quyết định", "63", "QĐ-UB", issuer="Ủy ban nhân dân tỉnh Bình Phước")]),
+    # a citizen's petition cited by its code, from the person named after "của ông"
+    ("Cục Thuế nhận được đơn phản ánh kiến nghị số PAKN.1761647228267 của ông Thái Mạnh Cường về chính sách "
+     "thuế.", {},
+     [ref("Đơn phản ánh kiến nghị", "PAKN.1761647228267", None, issuer="Ông Thái Mạnh Cường")]),
+    # not references: bills, laws proposed for amendment, forms, standards, the letter's own number
+    ("nhận được đơn phản ánh kiến nghị của Độc giả Hoàng Văn Trung (mã số PAKN: 1760343060336) qua hệ thống",
+     {}, []),
+    ("(1) Bộ Tài chính đề nghị sửa 03 Luật trong đó có Luật Đầu tư cùng được đưa vào phương án", {}, []),
     ("Ngân hàng Nhà nước hoàn thiện hồ sơ trình, dự thảo Luật Bảo hiểm tiền gửi", {}, []),
     ("thì thực hiện kê khai thuế TNDN theo mẫu số 03/TNDN ban hành kèm Thông tư số 80/2021/TT-BTC", {},
      [ref("Thông tư", "80", "TT-BTC", year=2021)]),

@@ -51,7 +51,28 @@ def test_damaged_docx_is_a_one_line_error(data):
     assert "\n" not in str(err.value)
 
 
-@pytest.mark.skipif(shutil.which("soffice") or shutil.which("libreoffice"), reason="LibreOffice is installed")
-def test_doc_without_libreoffice_says_how_to_install_it():
-    with pytest.raises(MissingTool, match="LibreOffice"):
+
+
+def test_doc_without_libreoffice_says_how_to_install_it(monkeypatch):
+    from extract.readers import docx as docx_reader
+
+    monkeypatch.setattr(docx_reader.shutil, "which", lambda name: None)
+    with pytest.raises(MissingTool, match="LibreOffice") as err:
         read_source(b"\xd0\xcf\x11\xe0 an old Word file", name="letter.doc")
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
+                    reason="LibreOffice absent (apt-get install libreoffice-writer-nogui)")
+def test_doc_is_converted_by_libreoffice_and_read_like_the_docx(tmp_path):
+    import subprocess
+
+    (tmp_path / "letter.docx").write_bytes(_letter_docx())
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([program, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "doc", "--outdir", str(tmp_path), str(tmp_path / "letter.docx")],
+                   check=True, capture_output=True, timeout=180)
+    from_doc = read_source((tmp_path / "letter.doc").read_bytes(), name="letter.doc")
+    from_docx = read_source(_letter_docx(), name="letter.docx")
+    assert from_doc.source.format == "doc"
+    assert normalize(from_doc.text).text.splitlines()[:6] == normalize(from_docx.text).text.splitlines()[:6]

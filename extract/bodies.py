@@ -22,7 +22,7 @@ import re
 import unicodedata
 from functools import cache
 
-from .data import alternation, load
+from .data import alternation, load, whole_words_re
 
 # Vietnamese capital letters, for "a capitalised word follows" checks
 CAPITALS = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -137,7 +137,7 @@ def expand(name: str, abbreviations: dict[str, str] | None = None) -> str:
 
 def _canonical_map(forms: list[str]) -> tuple[dict[str, str], re.Pattern[str]]:
     """Lower-case key → printed form, and a case-insensitive regex over the forms."""
-    return {f.lower(): f for f in forms}, re.compile(rf"(?<!\w)(?:{alternation(forms)})(?!\w)", re.I)
+    return {f.lower(): f for f in forms}, whole_words_re(forms)
 
 
 @cache

@@ -56,7 +56,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from .data import alternation, load
+from .data import alternation, load, whole_words_re
 from .dates import TimeExpr, find_dates, parse_timex
 from .document import Doc
 from .header import HeaderResult
@@ -348,7 +348,7 @@ def _describes(text: str, clause: int, pos: int) -> bool:
 
 @cache
 def _report_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(_words()['events']['report_verbs'])})(?!\w)", re.IGNORECASE)
+    return whole_words_re(_words()['events']['report_verbs'])
 
 
 def _names_the_letter(text: str, line_start: int, pos: int) -> bool:
@@ -434,7 +434,7 @@ def deadlines_in(deadlines: list[Deadline], span: Span) -> list[Deadline]:
 @cache
 def _closing_re() -> re.Pattern[str]:
     """Words of a sentence that applies its limit to the whole letter ("các nội dung nêu trên")."""
-    return re.compile(rf"(?<!\w)(?:{alternation(_words()['closing']['phrases'])})(?!\w)", re.IGNORECASE)
+    return whole_words_re(_words()['closing']['phrases'])
 
 
 @cache
@@ -507,12 +507,12 @@ def _charges_the_letter(doc: Doc, line_start: int, pos: int) -> bool:
 
 @cache
 def _closing_report_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(_words()['closing']['report'])})(?!\w)", re.IGNORECASE)
+    return whole_words_re(_words()['closing']['report'])
 
 
 @cache
 def _monitoring_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(_words()['closing']['monitoring'])})(?!\w)", re.IGNORECASE)
+    return whole_words_re(_words()['closing']['monitoring'])
 
 
 def _last_body_lines(doc: Doc, header: HeaderResult, count: int) -> list[Span]:

@@ -24,3 +24,8 @@ def alternation(words: list[str]) -> str:
     "Thông tư"; spaces match any run of spaces."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def whole_words_re(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word (no letter or digit on either side)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", flags)

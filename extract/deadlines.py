@@ -17,7 +17,7 @@ Public API (the tasks extractor imports these):
     Those deadlines whose span lies inside ``span`` (a task's span), in text order. Pass it
     ``find_limits(doc, header)`` to see every occurrence.
 
-``closing_deadline(doc, header, deadlines) -> Deadline | None``
+``closing_deadline(doc, header, deadlines, limits=None) -> Deadline | None``
     The limit the letter sets for all its items, if any: a closing sentence that charges the
     addressees with carrying out the letter and reporting by a date ("chỉ đạo thực hiện các nội
     dung nêu trên; báo cáo … chậm nhất là ngày 29/12/2020"), or a plan's "Thời gian thực hiện: Từ
@@ -415,10 +415,12 @@ def _is_strictly_before(trigger: re.Match) -> bool:
     return trigger.lastgroup == "before" and trigger.group().strip().lower() == "trước"
 
 
-def extract_deadlines(doc: Doc, header: HeaderResult) -> list[Deadline]:
+def extract_deadlines(doc: Doc, header: HeaderResult, limits: list[Deadline] | None = None) -> list[Deadline]:
+    """Each distinct limit once, at its first occurrence; pass ``find_limits(doc, header)`` as
+    ``limits`` where it is already at hand."""
     out: list[Deadline] = []
     seen: set = set()
-    for d in find_limits(doc, header):
+    for d in find_limits(doc, header) if limits is None else limits:
         key = d.date or (d.kind, d.recurrence, d.text.lower())
         if key not in seen:
             seen.add(key)
@@ -453,7 +455,8 @@ def _list_item_re() -> re.Pattern[str]:
     return re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+\.|Điều\s+\d+\.?)\s")
 
 
-def closing_deadline(doc: Doc, header: HeaderResult, deadlines: list[Deadline]) -> Deadline | None:
+def closing_deadline(doc: Doc, header: HeaderResult, deadlines: list[Deadline],
+                     limits: list[Deadline] | None = None) -> Deadline | None:
     """The limit the letter sets for all its items: the value of a plan's one "Thời gian thực
     hiện:" line (on the label's line or the line it heads; when the letter prints several such
     lines they are per-item times, not the plan's), else a limit in one of the last paragraphs
@@ -463,7 +466,8 @@ def closing_deadline(doc: Doc, header: HeaderResult, deadlines: list[Deadline]) 
     text = doc.text
     dated = [d for d in deadlines if d.span is not None and d.date is not None]
     label_lines = sum(1 for start, end in doc.lines() if _plan_label_re().match(text, start, end))
-    labelled = [d for d in find_limits(doc, header) if d.date and _under_plan_label(text, d.span[0])]
+    limits = find_limits(doc, header) if limits is None else limits
+    labelled = [d for d in limits if d.date and _under_plan_label(text, d.span[0])]
     if label_lines == 1 and labelled:
         return labelled[0]
     last_lines = _last_body_lines(doc, header, 3)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .abbreviations import extract_abbreviations
-from .deadlines import extract_deadlines
+from .deadlines import extract_deadlines, find_limits
 from .document import Doc, RawText
 from .errors import EmptyInput, NotVietnamese
 from .header import extract_header
@@ -50,9 +50,10 @@ def run(raw: RawText, *, with_text: bool = False) -> tuple[Doc, Letter]:
     header = extract_header(doc)
     abbreviations = extract_abbreviations(doc)
     references = extract_references(doc, header)
-    deadlines = extract_deadlines(doc, header)
+    limits = find_limits(doc, header)  # every occurrence: tasks look for the limits in their own text
+    deadlines = extract_deadlines(doc, header, limits)
     structure = parse_structure(doc, header)
-    tasks = extract_tasks(doc, header, structure, deadlines, abbreviations)
+    tasks = extract_tasks(doc, header, structure, deadlines, abbreviations, limits)
     for item in (*references, *tasks, *deadlines):
         if item.span is not None:
             item.page, item.bbox = doc.page_box(item.span)

@@ -589,9 +589,12 @@ class _Letter:
 
 
 def extract_tasks(doc: Doc, header: HeaderResult, structure: list, deadlines: list[Deadline],
-                  abbreviations: dict[str, str]) -> list[Task]:
-    limits = deadline_rules.find_limits(doc, header) or deadlines
-    letter = _Letter(doc, header, abbreviations, limits, deadline_rules.closing_deadline(doc, header, deadlines))
+                  abbreviations: dict[str, str], limits: list[Deadline] | None = None) -> list[Task]:
+    """``limits``: every occurrence of a limit (``deadlines.find_limits``), computed when not given."""
+    if limits is None:
+        limits = deadline_rules.find_limits(doc, header)
+    closing = deadline_rules.closing_deadline(doc, header, deadlines, limits)
+    letter = _Letter(doc, header, abbreviations, limits or deadlines, closing)
     fallback = letter.addressees = _addressees(letter, structure)
     letter.bound = _bound_by_closing(letter)
     annex = parse_annex(doc, header)

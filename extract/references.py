@@ -9,7 +9,6 @@ data/doc_types.toml. Every mention of one document is merged into one Reference 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -19,7 +18,7 @@ from .data import alternation, load
 from .dates import find_dates
 from .document import Doc
 from .header import HeaderResult
-from .patterns import pattern
+from .patterns import pattern, ungrouped
 from .schema import Reference, Span
 
 # number shapes, most specific first: where two overlap the first wins
@@ -100,7 +99,7 @@ def _symbol_types() -> dict[str, str]:
 def _compiled() -> dict[str, Any]:
     t = _table()
     number_word = t["numbering"]["number_word"]
-    date_shape = "|".join(_ungrouped(n) for n in ("worded_date", "numeric_date"))
+    date_shape = "|".join(ungrouped(n) for n in ("worded_date", "numeric_date"))
     titles = [*bodies.titles(), *(f"Phó {title}" for title in bodies.titles())]
     heads = alternation([*t["issuer"]["heads"], *titles])
     issuer_shape = rf"(?:{heads})(?:\s+(?:[-–]\s+)?[^\s,;:.()“”\"/]+){{0,12}}?"
@@ -151,12 +150,6 @@ def _capitalised_heads() -> list[str]:
     """Agency heads of several capitalised words ("Bộ Chỉ huy Quân sự", "Ban Chỉ đạo"): one name,
     though "chỉ" or "chỉ đạo" alone ends an issuer."""
     return [h for h in bodies.heads() if " " in h and h.split()[1][0].isupper() and not h.startswith("Các ")]
-
-
-def _ungrouped(name: str) -> str:
-    """A numbers.toml shape without its named groups, to sit inside a larger pattern."""
-    raw = load("numbers")["patterns"][name]
-    return re.sub(r"\(\?P<\w+>", "(?:", raw).replace("(?P=sep)", "[/.-]")
 
 
 # ---------------------------------------------------------------------------- numbers
@@ -221,8 +214,8 @@ def _key(number: str, symbol: str) -> tuple[str, str]:
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
-    return re.sub(r"[^0-9a-z]+", " ", "".join(c for c in text if unicodedata.category(c) != "Mn").lower()).strip()
+    """``bodies.fold`` with "&" read as a space: "TN&MT" and "TN-MT" give one key."""
+    return " ".join(bodies.fold(text).replace("&", " ").split())
 
 
 # ---------------------------------------------------------------------------- right of a citation

@@ -60,6 +60,7 @@ from .data import alternation, load, whole_words_re
 from .dates import TimeExpr, find_dates, parse_timex
 from .document import Doc
 from .header import HeaderResult
+from .normalize import list_markers
 from .patterns import pattern
 from .schema import Deadline, Span, TaskDeadline
 
@@ -452,7 +453,8 @@ def _plan_label_re() -> re.Pattern[str]:
 
 @cache
 def _list_item_re() -> re.Pattern[str]:
-    return re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+\.|Điều\s+\d+\.?)\s")
+    """A list item or an article ("Điều 3."): the normaliser's list markers."""
+    return re.compile(rf"\s*(?:{list_markers()}|Điều\s+\d+\.?\s)")
 
 
 def closing_deadline(doc: Doc, header: HeaderResult, deadlines: list[Deadline],

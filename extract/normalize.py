@@ -150,13 +150,16 @@ def _page_number_edits(text: str) -> list[Edit]:
 _SENTENCE_END = tuple(".:!?…")
 
 
+def list_markers() -> str:
+    """The list markers of ``data/layout.toml`` as one alternation (a regex source)."""
+    return "|".join(load("layout")["list_markers"])
+
+
 @cache
 def opener_re() -> re.Pattern[str]:
     """A line that starts a paragraph: an opener word or a list marker."""
-    table = load("layout")
-    words = alternation(table["paragraph_openers"])
-    markers = "|".join(table["list_markers"])
-    return re.compile(rf"(?:{words})|(?:{markers})")
+    words = alternation(load("layout")["paragraph_openers"])
+    return re.compile(rf"(?:{words})|(?:{list_markers()})")
 
 
 @cache

@@ -8,6 +8,7 @@ raw input and, for PDFs, to a page and bounding box.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .offsets import OffsetMap
 from .schema import BBox, Provenance, Source, Span
@@ -69,10 +70,15 @@ class Doc:
         page, bbox = self.page_box(span)
         return Provenance(span=span, page=page, bbox=bbox)
 
-    def lines(self) -> list[tuple[int, int]]:
-        """Spans of the normalised text's lines (one paragraph, or one header line, each)."""
+    def lines(self) -> tuple[Span, ...]:
+        """Spans of the normalised text's lines (one paragraph, or one header line, each),
+        computed once: every extractor walks them."""
+        return self._lines
+
+    @cached_property
+    def _lines(self) -> tuple[Span, ...]:
         out, pos = [], 0
         for part in self.text.split("\n"):
             out.append((pos, pos + len(part)))
             pos += len(part) + 1
-        return out
+        return tuple(out)

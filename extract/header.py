@@ -862,7 +862,8 @@ def _is_name_word(word: str) -> bool:
 
 
 def _name_part(text: str) -> str | None:
-    """The name on a name line, without what a conversion left after it ("Hà Minh Hải 3![](…)")."""
+    """The name on a name line, without what a conversion left after it (a footnote mark: "Hà
+    Minh Hải 3")."""
     m = re.match(r"((?:[^\W\d_]+\s+){1,4}[^\W\d_]+)(?:\s+[\d!\[(].*)?$", text)
     return m.group(1) if m and _is_name(m.group(1)) else None
 
